@@ -1,0 +1,185 @@
+"""The ``Binary``: what a loader makes of an executable's bytes (format, arch, sections, metadata)."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+
+Format = Literal["pe", "elf", "macho", "raw"]
+Arch = Literal["x86", "x64"]
+
+
+def entropy(data: bytes) -> float:
+    """Shannon entropy in bits per byte (0..8)."""
+    if not data:
+        return 0.0
+    counts = np.bincount(np.frombuffer(data, dtype=np.uint8), minlength=256)
+    p = counts[counts > 0] / len(data)
+    return float(-(p * np.log2(p)).sum())
+
+
+@dataclass(slots=True)
+class Section:
+    name: str
+    va: int
+    vsize: int
+    offset: int
+    raw_size: int
+    readable: bool
+    writable: bool
+    executable: bool
+    entropy: float = 0.0
+
+
+@dataclass(slots=True)
+class Import:
+    library: str
+    name: str | None
+    ordinal: int | None
+    address: int  # where the pointer lives (IAT slot, GOT slot)
+
+
+@dataclass(slots=True)
+class Export:
+    name: str | None
+    address: int
+    ordinal: int | None = None
+
+
+@dataclass(slots=True)
+class Symbol:
+    name: str
+    address: int
+    size: int
+    kind: str  # "function" or "object" or "other"
+
+
+@dataclass(slots=True)
+class RichEntry:
+    product_id: int
+    build_id: int
+    count: int
+
+
+@dataclass(slots=True)
+class Metadata:
+    """The facts attribution work leans on, beyond the code itself."""
+
+    pe_timestamp: int | None = None
+    rich: list[RichEntry] = field(default_factory=list)
+    pdb_path: str | None = None
+    authenticode: bool = False
+    imphash: str | None = None
+    subsystem: str | None = None
+    build_id: str | None = None
+    interpreter: str | None = None
+    needed: list[str] = field(default_factory=list)
+    macho_uuid: str | None = None
+
+
+@dataclass(slots=True)
+class Region:
+    """A mapped byte range of the image (file bytes; zero-fill beyond ``len(data)``)."""
+
+    va: int
+    data: bytes
+    vsize: int
+    executable: bool
+
+
+@dataclass
+class Binary:
+    sha256: str
+    size: int
+    format: Format
+    arch: Arch
+    bitness: int
+    image_base: int
+    entry_point: int | None
+    sections: list[Section] = field(default_factory=list)
+    imports: list[Import] = field(default_factory=list)
+    exports: list[Export] = field(default_factory=list)
+    symbols: list[Symbol] = field(default_factory=list)
+    metadata: Metadata = field(default_factory=Metadata)
+    regions: list[Region] = field(default_factory=list)
+    # extra code addresses the format knows about: (address, source), e.g. init arrays, unwind tables
+    code_hints: list[tuple[int, str]] = field(default_factory=list)
+    # address ranges the unwind tables give for function bodies (start, end)
+    unwind_ranges: list[tuple[int, int]] = field(default_factory=list)
+    # sections holding linker-made import stubs (ELF .plt*): code there is a thunk, not a function
+    stub_ranges: list[tuple[int, int]] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    name: str | None = None
+
+    def code_regions(self) -> list[Region]:
+        return [r for r in self.regions if r.executable and r.data]
+
+    def read(self, va: int, n: int) -> bytes:
+        """Bytes of the mapped image at ``va``; shorter (or empty) where the image ends."""
+        for r in self.regions:
+            if r.va <= va < r.va + r.vsize:
+                off = va - r.va
+                chunk = r.data[off : off + n]
+                if len(chunk) < n:
+                    avail = min(n, r.vsize - off)
+                    chunk = chunk + b"\0" * max(0, avail - len(chunk))
+                return chunk
+        return b""
+
+    def is_mapped(self, va: int) -> bool:
+        return any(r.va <= va < r.va + r.vsize for r in self.regions)
+
+    def is_code(self, va: int) -> bool:
+        return any(r.executable and r.va <= va < r.va + len(r.data) for r in self.regions)
+
+    def read_cstring(self, va: int, limit: int = 256) -> str | None:
+        """A printable ASCII or UTF-16LE string at ``va`` (at least 4 characters), else None."""
+        raw = self.read(va, limit)
+        if not raw:
+            return None
+        end = raw.find(b"\0")
+        s = raw if end < 0 else raw[:end]
+        if len(s) >= 4 and all(32 <= c < 127 or c in (9, 10, 13) for c in s):
+            return s.decode("ascii")
+        if len(raw) >= 8 and raw[1] == 0 and raw[3] == 0:
+            chars = []
+            for i in range(0, len(raw) - 1, 2):
+                c = raw[i] | (raw[i + 1] << 8)
+                if c == 0:
+                    break
+                if not (32 <= c < 127 or c in (9, 10, 13)):
+                    return None
+                chars.append(chr(c))
+            if len(chars) >= 4:
+                return "".join(chars)
+        return None
+
+    def info(self) -> dict[str, Any]:
+        """Stable JSON form of the metadata (no code bytes)."""
+        d: dict[str, Any] = {
+            "name": self.name,
+            "sha256": self.sha256,
+            "size": self.size,
+            "format": self.format,
+            "arch": self.arch,
+            "bitness": self.bitness,
+            "image_base": self.image_base,
+            "entry_point": self.entry_point,
+            "sections": [asdict(s) for s in self.sections],
+            "imports": [asdict(i) for i in self.imports],
+            "exports": [asdict(e) for e in self.exports],
+            "symbols": len(self.symbols),
+            "metadata": asdict(self.metadata),
+            "flags": list(self.flags),
+        }
+        for s in d["sections"]:
+            s["entropy"] = round(s["entropy"], 3) if math.isfinite(s["entropy"]) else None
+        return d
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

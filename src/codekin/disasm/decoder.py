@@ -1,0 +1,236 @@
+"""Instruction decoding behind one small interface, output as columnar numpy arrays.
+
+Decoder choice (measured with ``bench/decoders.py``; figures in BENCHMARKS.md): iced-x86's Python
+binding decodes a linear sweep at several million instructions/s per core when the loop touches
+only ``len`` and ``code``, while capstone's lightest API (``disasm_lite``, strings) runs several
+times slower and its detail mode an order of magnitude slower. iced-x86 also hands us ``code``,
+a position-independent opcode-and-operand-form id, which the fingerprints use directly. So:
+iced-x86, with every per-instruction attribute beyond ``len``/``code`` fetched only for the
+instruction forms that need it (branches, memory operands, immediates), decided once per form.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from itertools import islice
+from typing import Protocol
+
+import iced_x86
+import numpy as np
+
+from codekin.errors import TimeBudgetExceeded
+
+# instruction kinds (column ``kind``)
+K_NEXT = 0
+K_JCC = 1
+K_JMP = 2
+K_JMPI = 3
+K_CALL = 4
+K_CALLI = 5
+K_RET = 6
+K_STOP = 7  # int3, hlt, ud2, invalid: execution does not go on
+K_PAD = 8  # nop forms: falls through, but marks padding
+
+# per-code feature bits
+_F_BR = 1 << 4  # near branch with an immediate target
+_F_MEM = 1 << 5
+_F_IMM = 1 << 6
+_F_RIP = 1 << 7  # memory base decided per instruction (RIP-relative or absolute)
+
+_IMM_KINDS = {
+    iced_x86.OpKind.IMMEDIATE8, iced_x86.OpKind.IMMEDIATE16, iced_x86.OpKind.IMMEDIATE32,
+    iced_x86.OpKind.IMMEDIATE64, iced_x86.OpKind.IMMEDIATE8TO16, iced_x86.OpKind.IMMEDIATE8TO32,
+    iced_x86.OpKind.IMMEDIATE8TO64, iced_x86.OpKind.IMMEDIATE32TO64,
+}
+_FC = iced_x86.FlowControl
+_STOP_MNEMONICS = {iced_x86.Mnemonic.HLT, iced_x86.Mnemonic.UD2, iced_x86.Mnemonic.UD0, iced_x86.Mnemonic.UD1}
+_CHUNK = 1 << 16
+
+
+@dataclass(slots=True)
+class InsnTable:
+    """One row per decoded instruction, sorted by ``ip``; sparse columns hold -1 / 0 when absent."""
+
+    ip: np.ndarray  # int64
+    length: np.ndarray  # uint8
+    code: np.ndarray  # uint16: iced Code (opcode + operand form), position independent
+    kind: np.ndarray  # uint8: K_*
+    target: np.ndarray  # int64: direct branch/call target, -1
+    ref: np.ndarray  # int64: absolute memory address referenced (RIP-relative or absolute), -1
+    imm: np.ndarray  # int64: first immediate operand, 0
+
+    def __len__(self) -> int:
+        return int(self.ip.shape[0])
+
+    @staticmethod
+    def empty() -> InsnTable:
+        z = np.zeros(0, dtype=np.int64)
+        return InsnTable(z, z.astype(np.uint8), z.astype(np.uint16), z.astype(np.uint8), z, z, z)
+
+    @staticmethod
+    def concat(parts: list[InsnTable]) -> InsnTable:
+        parts = [p for p in parts if len(p)]
+        if not parts:
+            return InsnTable.empty()
+        t = InsnTable(*(np.concatenate([getattr(p, f) for p in parts]) for f in InsnTable.__slots__))
+        order = np.argsort(t.ip, kind="stable")
+        return t.take(order)
+
+    def take(self, idx: np.ndarray) -> InsnTable:
+        return InsnTable(*(getattr(self, f)[idx] for f in InsnTable.__slots__))
+
+
+class Decoder(Protocol):
+    """What discovery needs from an instruction decoder (one per architecture family)."""
+
+    bitness: int
+
+    def sweep(self, data: bytes, va: int, deadline: float | None = None) -> InsnTable: ...
+
+    def mnemonic_names(self) -> dict[int, str]: ...
+
+
+class IcedDecoder:
+    """x86 / x64 through iced-x86."""
+
+    def __init__(self, bitness: int) -> None:
+        if bitness not in (16, 32, 64):
+            raise ValueError(bitness)
+        self.bitness = bitness
+        self._info: list[int] = [-1] * (max(int(v) for v in _all_codes()) + 1)
+
+    def _classify(self, ins: iced_x86.Instruction) -> int:
+        fc = ins.flow_control
+        mn = ins.mnemonic
+        if ins.code == iced_x86.Code.INVALID or mn in _STOP_MNEMONICS:
+            kind = K_STOP
+        elif fc == _FC.NEXT:
+            kind = K_PAD if mn == iced_x86.Mnemonic.NOP else K_NEXT
+        elif fc == _FC.UNCONDITIONAL_BRANCH:
+            kind = K_JMP if ins.op0_kind in _NEAR else K_STOP
+        elif fc == _FC.INDIRECT_BRANCH:
+            kind = K_JMPI
+        elif fc == _FC.CONDITIONAL_BRANCH:
+            kind = K_JCC
+        elif fc == _FC.RETURN:
+            kind = K_RET
+        elif fc == _FC.CALL:
+            kind = K_CALL if ins.op0_kind in _NEAR else K_CALLI
+        elif fc == _FC.INDIRECT_CALL:
+            kind = K_CALLI
+        elif fc == _FC.INTERRUPT:
+            kind = K_STOP if mn == iced_x86.Mnemonic.INT3 else K_NEXT
+        elif fc == _FC.EXCEPTION:
+            kind = K_STOP
+        else:
+            kind = K_NEXT
+        flags = kind
+        if kind in (K_JCC, K_JMP, K_CALL):
+            flags |= _F_BR
+        immidx = 0
+        for i in range(ins.op_count):
+            k = ins.op_kind(i)
+            if k == iced_x86.OpKind.MEMORY:
+                flags |= _F_MEM
+            elif k in _IMM_KINDS and not flags & _F_IMM:
+                flags |= _F_IMM
+                immidx = i
+        return flags | (immidx << 8)
+
+    def sweep(self, data: bytes, va: int, deadline: float | None = None) -> InsnTable:
+        """Linear sweep of ``data`` mapped at ``va``, every byte decoded once."""
+        dec = iced_x86.Decoder(self.bitness, data, ip=va)
+        info = self._info
+        lens: list[int] = []
+        codes: list[int] = []
+        la, ca = lens.append, codes.append
+        br_i: list[int] = []
+        br_t: list[int] = []
+        mem_i: list[int] = []
+        mem_v: list[int] = []
+        imm_i: list[int] = []
+        imm_v: list[int] = []
+        is64 = self.bitness == 64
+        none_reg = iced_x86.Register.NONE
+        while True:
+            for ins in islice(dec, _CHUNK):
+                c = ins.code
+                la(ins.len)
+                ca(c)
+                f = info[c]
+                if f < 0:
+                    f = info[c] = self._classify(ins)
+                if f & 0xF0:
+                    i = len(lens) - 1
+                    if f & _F_BR:
+                        br_i.append(i)
+                        br_t.append(ins.near_branch_target)
+                    if f & _F_MEM:
+                        if is64:
+                            if ins.is_ip_rel_memory_operand:
+                                mem_i.append(i)
+                                mem_v.append(ins.ip_rel_memory_address)
+                        elif ins.memory_base == none_reg:
+                            mem_i.append(i)
+                            mem_v.append(ins.memory_displacement)
+                    if f & _F_IMM:
+                        imm_i.append(i)
+                        imm_v.append(ins.immediate(f >> 8))
+            else:
+                if dec.can_decode:
+                    if deadline is not None and time.monotonic() > deadline:
+                        raise TimeBudgetExceeded("decoding ran out of time", stage="decode")
+                    continue
+            break
+        n = len(lens)
+        length = np.fromiter(lens, dtype=np.uint8, count=n)
+        ip = np.empty(n, dtype=np.int64)
+        if n:
+            ip[0] = va
+            np.cumsum(length[:-1], out=ip[1:])
+            ip[1:] += va
+        code = np.fromiter(codes, dtype=np.uint16, count=n)
+        kinds = np.asarray([x & 0xF if x >= 0 else 0 for x in info], dtype=np.uint8)
+        kind = kinds[code]
+        target = np.full(n, -1, dtype=np.int64)
+        target[np.asarray(br_i, dtype=np.int64)] = np.asarray(br_t, dtype=np.uint64).astype(np.int64)
+        ref = np.full(n, -1, dtype=np.int64)
+        if mem_i:
+            mask = (1 << self.bitness) - 1
+            ref[np.asarray(mem_i, dtype=np.int64)] = np.asarray([v & mask for v in mem_v], dtype=np.int64)
+        imm = np.zeros(n, dtype=np.int64)
+        if imm_i:
+            imm[np.asarray(imm_i, dtype=np.int64)] = np.asarray(
+                [v - (1 << 64) if v >= 1 << 63 else v for v in imm_v], dtype=np.int64
+            )
+        return InsnTable(ip, length, code, kind, target, ref, imm)
+
+    def mnemonic_names(self) -> dict[int, str]:
+        return code_names()
+
+
+_NEAR = {iced_x86.OpKind.NEAR_BRANCH16, iced_x86.OpKind.NEAR_BRANCH32, iced_x86.OpKind.NEAR_BRANCH64}
+
+
+def _all_codes() -> list[int]:
+    return [v for k, v in vars(iced_x86.Code).items() if not k.startswith("_") and isinstance(v, int)]
+
+
+_CODE_NAMES: dict[int, str] | None = None
+
+
+def code_names() -> dict[int, str]:
+    """iced Code id -> its name (e.g. 'MOV_R64_RM64'), for readable output."""
+    global _CODE_NAMES
+    if _CODE_NAMES is None:
+        _CODE_NAMES = {v: k for k, v in vars(iced_x86.Code).items() if not k.startswith("_") and isinstance(v, int)}
+    return _CODE_NAMES
+
+
+def decoder_for(arch: str) -> IcedDecoder:
+    if arch == "x64":
+        return IcedDecoder(64)
+    if arch == "x86":
+        return IcedDecoder(32)
+    raise ValueError(f"no decoder for {arch}")

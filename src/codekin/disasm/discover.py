@@ -1,0 +1,483 @@
+"""Function discovery and CFGs on stripped code, columnar: one linear sweep per code region into
+numpy arrays, then recursive descent at basic-block granularity over those arrays.
+
+Seeds, strongest first: entry point, exports, symbols, unwind tables (``.eh_frame`` FDEs, ``.pdata``),
+init/fini arrays, TLS callbacks, Mach-O function starts; then the targets of direct calls from code
+already reached, tail calls (jumps to a known start), address-taken code (``lea``/``push`` of a code
+address at the start of an unclaimed chunk) and a gap scan that accepts a prologue after padding.
+Branch targets that fall inside a swept instruction are re-decoded from the target (only when they
+come from reached code, so data decoded as garbage never rewrites real code). Blocks reached from two
+functions (shared chunks) belong to both.
+"""
+
+from __future__ import annotations
+
+import time
+
+import iced_x86
+import numpy as np
+
+from codekin.binary.model import Binary
+from codekin.disasm import jumptables
+from codekin.disasm.decoder import (
+    K_CALL,
+    K_CALLI,
+    K_JCC,
+    K_JMP,
+    K_JMPI,
+    K_PAD,
+    K_RET,
+    K_STOP,
+    InsnTable,
+    decoder_for,
+)
+from codekin.disasm.model import Extraction, Function
+from codekin.errors import TimeBudgetExceeded
+
+NORETURN = frozenset({
+    "exit", "_exit", "_Exit", "abort", "__stack_chk_fail", "__assert_fail", "__assert_perror_fail",
+    "__fortify_fail", "__chk_fail", "longjmp", "siglongjmp", "__longjmp_chk", "pthread_exit", "err",
+    "errx", "verr", "verrx", "__cxa_throw", "__cxa_rethrow", "__cxa_bad_cast", "__cxa_bad_typeid",
+    "_Unwind_Resume", "__cxa_call_unexpected", "quick_exit", "thrd_exit", "ExitProcess", "ExitThread",
+    "FatalExit", "FatalAppExitA", "FatalAppExitW", "RaiseFailFastException", "_CxxThrowException",
+    "_invalid_parameter_noinfo_noreturn", "_invoke_watson", "__report_rangecheckfailure", "_assert",
+    "_wassert", "__std_terminate", "terminate", "_amsg_exit", "__mingw_raise_matherr_noreturn",
+})
+
+_SEED_ORDER = ("entry", "export", "symbol", "unwind", "init", "fini", "init_array", "tls_callback",
+               "function_starts")
+_PROLOGUE_X64 = {_r for _r in ()}  # filled below
+
+
+class _Index:
+    """Address <-> row look-ups over a sorted ``ip`` column."""
+
+    def __init__(self, table: InsnTable, code_ranges: list[tuple[int, int]]) -> None:
+        self.ip = table.ip
+        self.n = len(table)
+        cr = sorted(code_ranges)
+        self.cstart = np.asarray([a for a, _ in cr], dtype=np.int64)
+        self.cend = np.asarray([b for _, b in cr], dtype=np.int64)
+
+    def rows(self, addrs: np.ndarray) -> np.ndarray:
+        """Row of each address, -1 where no instruction starts there."""
+        if self.n == 0:
+            return np.full(addrs.shape, -1, dtype=np.int64)
+        idx = np.searchsorted(self.ip, addrs)
+        idx_c = np.minimum(idx, self.n - 1)
+        ok = (idx < self.n) & (self.ip[idx_c] == addrs)
+        return np.where(ok, idx_c, -1)
+
+    def row(self, addr: int) -> int:
+        return int(self.rows(np.asarray([addr], dtype=np.int64))[0])
+
+    def in_code(self, addrs: np.ndarray) -> np.ndarray:
+        if not len(self.cstart):
+            return np.zeros(addrs.shape, dtype=bool)
+        k = np.searchsorted(self.cstart, addrs, side="right") - 1
+        kc = np.maximum(k, 0)
+        return (k >= 0) & (addrs < self.cend[kc])
+
+
+def extract(binary: Binary, *, deadline: float | None = None) -> Extraction:
+    """Bytes already loaded as ``binary`` -> functions with CFGs."""
+    t0 = time.monotonic()
+    dec = decoder_for(binary.arch)
+    code = binary.code_regions()
+    table = InsnTable.concat([dec.sweep(r.data, r.va, deadline) for r in code])
+    t_decode = time.monotonic() - t0
+    code_ranges = [(r.va, r.va + len(r.data)) for r in code]
+    stub_ranges = binary.stub_ranges
+    got = _got_address(binary)
+
+    seeds = _seeds(binary)
+    resynced = 0
+    conflicts = 0
+    for _round in range(4):
+        _check(deadline, "discovery")
+        state = _Analysis(binary, table, code_ranges, stub_ranges, got, seeds, deadline)
+        state.run()
+        missing = state.missing_targets()
+        if not missing:
+            break
+        table, n_new, n_conf = _resync(dec, binary, table, missing, state.covered_intervals(), deadline)
+        resynced += n_new
+        conflicts += n_conf
+        if n_new == 0:
+            break
+    stats = {
+        "instructions": len(table),
+        "decode_s": round(t_decode, 4),
+        "total_s": round(time.monotonic() - t0, 4),
+        "resynced_targets": resynced,
+        "resync_conflicts": conflicts,
+        "jump_tables": state.n_jump_tables,
+        "sources": state.source_counts(),
+    }
+    fns, thunks = state.functions()
+    if binary.code_regions() and len(fns) < 3 and "high_entropy" in binary.flags:
+        binary.flags.append("packed")
+    return Extraction(
+        binary=binary, table=table, block_first=state.bfirst, block_last=state.blast,
+        block_succ=state.succ, functions=fns, thunks=thunks, import_at=state.import_at, stats=stats,
+    )
+
+
+def _check(deadline: float | None, stage: str) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise TimeBudgetExceeded(f"{stage} ran out of time", stage=stage)
+
+
+def _got_address(binary: Binary) -> int | None:
+    for s in binary.sections:
+        if s.name == ".got.plt":
+            return s.va
+    for s in binary.sections:
+        if s.name == ".got":
+            return s.va
+    return None
+
+
+def _seeds(binary: Binary) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for a, src in binary.code_hints:
+        out.append((a, "entry" if src == "entry" else src))
+    out += [(e.address, "export") for e in binary.exports]
+    out += [(s.address, "symbol") for s in binary.symbols if s.kind == "function"]
+    out += [(a, "unwind") for a, _ in binary.unwind_ranges]
+    rank = {s: i for i, s in enumerate(_SEED_ORDER)}
+    out.sort(key=lambda x: rank.get(x[1], 99))
+    return out
+
+
+class _Analysis:
+    def __init__(self, binary: Binary, table: InsnTable, code_ranges: list[tuple[int, int]],
+                 stub_ranges: list[tuple[int, int]], got: int | None, seeds: list[tuple[int, str]],
+                 deadline: float | None) -> None:
+        self.b = binary
+        self.t = table
+        self.idx = _Index(table, code_ranges)
+        self.stub_ranges = stub_ranges
+        self.got = got
+        self.seeds = seeds
+        self.deadline = deadline
+        self.n_jump_tables = 0
+        self.import_at: dict[int, str] = {}
+        self._missing: set[int] = set()
+
+    # ------------------------------------------------------------ blocks
+    def _imports_and_noreturn(self) -> np.ndarray:
+        t = self.t
+        slot_name = {imp.address: imp.name for imp in self.b.imports if imp.name}
+        noret = np.zeros(len(t), dtype=bool)
+        if not slot_name or not len(t):
+            return noret
+        slots = np.fromiter(slot_name.keys(), dtype=np.int64)
+        has_slot = np.isin(t.ref, slots)
+        # thunks: jmp [slot]; calls: call [slot]
+        jm = np.nonzero(has_slot & (t.kind == K_JMPI))[0]
+        endbr = {iced_x86.Code.ENDBR64, iced_x86.Code.ENDBR32}
+        for r in jm.tolist():
+            name = slot_name[int(t.ref[r])]
+            self.import_at[int(t.ip[r])] = name
+            if r > 0 and int(t.code[r - 1]) in endbr and t.ip[r - 1] + t.length[r - 1] == t.ip[r]:
+                self.import_at[int(t.ip[r - 1])] = name
+        cm = np.nonzero(has_slot & (t.kind == K_CALLI))[0]
+        for r in cm.tolist():
+            if slot_name[int(t.ref[r])] in NORETURN:
+                noret[r] = True
+        noret_addrs = [a for a, nm in self.import_at.items() if nm in NORETURN]
+        if noret_addrs:
+            noret |= (t.kind == K_CALL) & np.isin(t.target, np.asarray(noret_addrs, dtype=np.int64))
+        return noret
+
+    def _build_blocks(self) -> None:
+        t = self.t
+        n = len(t)
+        self.noret = self._imports_and_noreturn()
+        ip, kind = t.ip, t.kind
+        end = ip + t.length
+        contig = np.zeros(n, dtype=bool)
+        if n > 1:
+            contig[:-1] = end[:-1] == ip[1:]
+        self.contig = contig
+        term = np.isin(kind, (K_JCC, K_JMP, K_JMPI, K_RET, K_STOP)) | self.noret
+        leader = np.zeros(n, dtype=bool)
+        if n:
+            leader[0] = True
+            leader[1:] = ~contig[:-1] | term[:-1]
+        br = np.isin(kind, (K_JCC, K_JMP, K_CALL))
+        tr = self.idx.rows(t.target[br])
+        leader[tr[tr >= 0]] = True
+        seed_rows = self.idx.rows(np.asarray([a for a, _ in self.seeds], dtype=np.int64))
+        leader[seed_rows[seed_rows >= 0]] = True
+        # jump tables of every indirect jump (cheap: few of them); targets become leaders
+        self.jt: dict[int, list[int]] = {}
+        for r in np.nonzero(kind == K_JMPI)[0].tolist():
+            if t.ref[r] >= 0 and int(t.ip[r]) in self.import_at:
+                continue
+            lo = r
+            while lo > 0 and r - lo < 10 and contig[lo - 1]:
+                lo -= 1
+            va = int(ip[lo])
+            window = self.b.read(va, int(end[r] - va))
+            try:
+                targets = jumptables.resolve(self.b, window, va, self.got)
+            except (ValueError, OverflowError):
+                targets = []
+            if targets:
+                self.jt[r] = targets
+                trs = self.idx.rows(np.asarray(targets, dtype=np.int64))
+                leader[trs[trs >= 0]] = True
+        self.leader = leader
+        starts = np.nonzero(leader)[0]
+        self.bfirst = starts.astype(np.int64)
+        self.blast = np.empty_like(self.bfirst)
+        if len(starts):
+            self.blast[:-1] = starts[1:] - 1
+            self.blast[-1] = n - 1
+        self.block_of = np.cumsum(leader) - 1
+        nb = len(starts)
+        last = self.blast
+        lk = kind[last] if nb else np.zeros(0, dtype=np.uint8)
+        fall_ok = contig[last] & ~np.isin(lk, (K_JMP, K_JMPI, K_RET, K_STOP)) & ~self.noret[last]
+        fall = np.where(fall_ok, self.block_of[np.minimum(last + 1, max(n - 1, 0))], -1)
+        tgt_rows = self.idx.rows(np.where(np.isin(lk, (K_JCC, K_JMP)), t.target[last], -1))
+        tgt = np.where(tgt_rows >= 0, self.block_of[np.maximum(tgt_rows, 0)], -1)
+        succ: list[list[int]] = []
+        fall_l = fall.tolist()
+        tgt_l = tgt.tolist()
+        for b in range(nb):
+            s = []
+            if tgt_l[b] >= 0:
+                s.append(tgt_l[b])
+            if fall_l[b] >= 0:
+                s.append(fall_l[b])
+            succ.append(s)
+        for r, targets in self.jt.items():
+            b = int(self.block_of[r])
+            trs = self.idx.rows(np.asarray(targets, dtype=np.int64))
+            succ[b] = sorted({int(self.block_of[x]) for x in trs.tolist() if x >= 0})
+            self.n_jump_tables += 1
+        self.succ = succ
+        # off-sweep direct targets, per block (re-decoded when their block is reached)
+        self.block_missing: dict[int, list[int]] = {}
+        lkb = np.isin(lk, (K_JCC, K_JMP))
+        bad = np.nonzero(lkb & (tgt_rows < 0) & self.idx.in_code(t.target[last]))[0]
+        for b in bad.tolist():
+            self.block_missing.setdefault(b, []).append(int(t.target[last[b]]))
+        for r, targets in self.jt.items():
+            trs = self.idx.rows(np.asarray(targets, dtype=np.int64))
+            miss = [a for a, x in zip(targets, trs.tolist(), strict=True) if x < 0]
+            if miss:
+                self.block_missing.setdefault(int(self.block_of[r]), []).extend(miss)
+        # direct call targets per block
+        cr = np.nonzero(kind == K_CALL)[0]
+        self.block_calls: dict[int, list[int]] = {}
+        cb = self.block_of[cr].tolist()
+        ct = t.target[cr].tolist()
+        for b, a in zip(cb, ct, strict=True):
+            self.block_calls.setdefault(b, []).append(a)
+
+    # ------------------------------------------------------------ traversal
+    def run(self) -> None:
+        self._build_blocks()
+        t = self.t
+        nb = len(self.bfirst)
+        self.owned = np.zeros(nb, dtype=bool)
+        self.fn: dict[int, tuple[str, list[int], list[int], list[int]]] = {}
+        start_blocks: set[int] = set()
+        queue: list[tuple[int, str]] = []
+        seen_seed: set[int] = set()
+        for a, src in self.seeds:
+            if a in seen_seed:
+                continue
+            seen_seed.add(a)
+            queue.append((a, src))
+        # every direct call target and seed is a function start for tail-call purposes
+        call_rows = self.idx.rows(t.target[t.kind == K_CALL])
+        for r in call_rows[call_rows >= 0].tolist():
+            start_blocks.add(int(self.block_of[r]))
+        for a, _ in queue:
+            r = self.idx.row(a)
+            if r >= 0 and self.leader[r]:
+                start_blocks.add(int(self.block_of[r]))
+        self.start_blocks = start_blocks
+        queue.reverse()  # pop() takes the strongest first
+        self._drain(queue)
+        self._ref_and_gap_scan()
+
+    def _in_stub(self, a: int) -> bool:
+        return any(s <= a < e for s, e in self.stub_ranges)
+
+    def _drain(self, queue: list[tuple[int, str]]) -> None:
+        block_of, leader = self.block_of, self.leader
+        succ, calls = self.succ, self.block_calls
+        count = 0
+        while queue:
+            a, src = queue.pop()
+            if a in self.fn:
+                continue
+            r = self.idx.row(a)
+            if r < 0:
+                if self.idx.in_code(np.asarray([a], dtype=np.int64))[0]:
+                    self._missing.add(a)
+                continue
+            if not leader[r]:
+                continue
+            count += 1
+            if count & 1023 == 0:
+                _check(self.deadline, "discovery")
+            b0 = int(block_of[r])
+            seen = {b0}
+            order = [b0]
+            stack = [b0]
+            tails: list[int] = []
+            while stack:
+                b = stack.pop()
+                for s in succ[b]:
+                    if s in seen:
+                        continue
+                    if s in self.start_blocks and s != b0:
+                        tails.append(int(self.t.ip[self.bfirst[s]]))
+                        continue
+                    seen.add(s)
+                    order.append(s)
+                    stack.append(s)
+            fcalls: list[int] = []
+            for b in order:
+                if b in calls:
+                    fcalls.extend(calls[b])
+                if b in self.block_missing:
+                    self._missing.update(self.block_missing[b])
+            self.fn[a] = (src, order, fcalls, tails)
+            self.owned[order] = True
+            for c in fcalls:
+                if c not in self.fn:
+                    queue.append((c, "call"))
+            for c in tails:
+                if c not in self.fn:
+                    queue.append((c, "tail"))
+
+    def _ref_and_gap_scan(self) -> None:
+        """Address-taken code and prologues after padding, in unclaimed chunks of code."""
+        t = self.t
+        n = len(t)
+        if not n:
+            return
+        pad = (t.kind == K_PAD) | (t.kind == K_STOP) | ((t.code == iced_x86.Code.ADD_RM8_R8) & (t.length == 2))
+        for _ in range(3):
+            owned_row = self.owned[self.block_of]
+            prev_free = np.ones(n, dtype=bool)
+            prev_free[1:] = owned_row[:-1] | pad[:-1] | ~self.contig[:-1] | np.isin(
+                t.kind[:-1], (K_RET, K_JMP, K_JMPI))
+            chunk_start = self.leader & ~owned_row & ~pad & prev_free
+            # address-taken: lea/mov/push of a code address that starts an unclaimed chunk
+            vals = np.concatenate([t.ref[t.ref >= 0], t.imm[(t.imm > 0) & (t.kind != K_CALL)]])
+            vr = self.idx.rows(np.unique(vals[self.idx.in_code(vals)]))
+            vr = vr[vr >= 0]
+            ref_rows = vr[chunk_start[vr]]
+            queue = [(int(t.ip[r]), "ref") for r in ref_rows.tolist() if not self._in_stub(int(t.ip[r]))]
+            queue.reverse()
+            before = len(self.fn)
+            self._drain(queue)
+            owned_row = self.owned[self.block_of]
+            cand = np.nonzero(chunk_start & ~owned_row)[0]
+            for r in cand.tolist():
+                if self.owned[self.block_of[r]]:
+                    continue
+                a = int(t.ip[r])
+                if self._in_stub(a) or not self._looks_like_prologue(a):
+                    continue
+                self.start_blocks.add(int(self.block_of[r]))
+                self._drain([(a, "gap")])
+            if len(self.fn) == before:
+                break
+
+    def _looks_like_prologue(self, a: int) -> bool:
+        raw = self.b.read(a, 16)
+        if not raw:
+            return False
+        ins = iced_x86.Decoder(self.b.bitness, raw, ip=a).decode()
+        m = ins.mnemonic
+        M = iced_x86.Mnemonic
+        R = iced_x86.Register
+        if m in (M.ENDBR64, M.ENDBR32):
+            return True
+        if m == M.PUSH and ins.op0_kind == iced_x86.OpKind.REGISTER:
+            return ins.op0_register in (R.RBP, R.EBP, R.RBX, R.EBX, R.RSI, R.ESI, R.RDI, R.EDI, R.R12,
+                                        R.R13, R.R14, R.R15)
+        if m == M.SUB and ins.op0_kind == iced_x86.OpKind.REGISTER and ins.op0_register in (R.RSP, R.ESP):
+            return True
+        if m == M.MOV and ins.op0_kind == iced_x86.OpKind.REGISTER and ins.op0_register == R.EDI \
+                and ins.op1_kind == iced_x86.OpKind.REGISTER and ins.op1_register == R.EDI:
+            return True  # hot-patch prologue mov edi, edi
+        if m == M.MOV and ins.op0_kind == iced_x86.OpKind.MEMORY and ins.memory_base == R.RSP:
+            return True  # MSVC x64 home-space spill
+        return m == M.MOV and ins.op1_kind == iced_x86.OpKind.REGISTER and ins.op1_register == R.RSP
+
+    # ------------------------------------------------------------ results
+    def missing_targets(self) -> set[int]:
+        return self._missing
+
+    def covered_intervals(self) -> tuple[np.ndarray, np.ndarray]:
+        rows = np.nonzero(self.owned[self.block_of])[0]
+        return self.t.ip[rows], self.t.ip[rows] + self.t.length[rows]
+
+    def source_counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for src, *_ in self.fn.values():
+            out[src] = out.get(src, 0) + 1
+        return out
+
+    def functions(self) -> tuple[list[Function], list[Function]]:
+        fns: list[Function] = []
+        thunks: list[Function] = []
+        for a in sorted(self.fn):
+            src, order, calls, tails = self.fn[a]
+            f = Function(a, src, np.asarray(order, dtype=np.int64), calls, tails, self.import_at.get(a))
+            if self._in_stub(a):
+                thunks.append(f)
+            else:
+                fns.append(f)
+        return fns, thunks
+
+
+def _resync(dec, binary: Binary, table: InsnTable, missing: set[int],  # type: ignore[no-untyped-def]
+            covered: tuple[np.ndarray, np.ndarray], deadline: float | None) -> tuple[InsnTable, int, int]:
+    """Re-decode from each off-sweep target until the sweep is met again; the new instructions
+    replace the swept ones they overlap. Targets inside reached instructions are conflicts, left."""
+    cstart, cend = covered
+    order = np.argsort(cstart)
+    cstart, cend = cstart[order], cend[order]
+    parts = []
+    drop = np.zeros(len(table), dtype=bool)
+    ip = table.ip
+    n_new = n_conf = 0
+    done_upto = -1
+    for a in sorted(missing):
+        if a < done_upto:
+            continue
+        k = np.searchsorted(cstart, a, side="right") - 1
+        if k >= 0 and a < cend[k]:
+            n_conf += 1
+            continue
+        chunk = binary.read(a, 4096)
+        if not chunk:
+            continue
+        part = dec.sweep(chunk, a, deadline)
+        # stop where the new decoding meets an existing instruction boundary
+        hit = np.isin(part.ip[1:], ip)
+        cut = int(np.argmax(hit)) + 1 if hit.any() else len(part)
+        part = part.take(np.arange(cut))
+        if not len(part):
+            continue
+        lo, hi = int(part.ip[0]), int(part.ip[-1] + part.length[-1])
+        drop |= (ip + table.length > lo) & (ip < hi)
+        parts.append(part)
+        n_new += 1
+        done_upto = hi
+    if not parts:
+        return table, 0, n_conf
+    keep = table.take(np.nonzero(~drop)[0])
+    return InsnTable.concat([keep, *parts]), n_new, n_conf
