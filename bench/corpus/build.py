@@ -33,6 +33,13 @@ from typing import Any
 SCHEMA_VERSION = 1
 OPTS: tuple[str, ...] = ("O0", "O1", "O2", "O3", "Os")
 ARCH_BITS: dict[str, int] = {"x64": 64, "x86": 32}
+TRIPLETS: dict[tuple[str, str], str] = {
+    ("elf", "x64"): "x86_64-linux-gnu",
+    ("elf", "x86"): "i386-linux-gnu",
+    ("pe", "x64"): "x86_64-w64-mingw32",
+    ("pe", "x86"): "i686-w64-mingw32",
+}
+GENERATED_DIR = "<work>/generated"  # placeholder recorded in cflags
 
 
 # --------------------------------------------------------------------------
@@ -56,6 +63,9 @@ class Project:
     libs_elf: tuple[str, ...] = ()  # extra link flags for ELF builds
     libs_pe: tuple[str, ...] = ()  # extra link flags for PE builds
     weight: int = 1  # rough relative compile cost, for scheduling
+    # headers that the Debian build generates: (file name, text); "{triplet}"
+    # is replaced by the target triplet (x86_64-linux-gnu, i686-w64-mingw32, ...)
+    generated_headers: tuple[tuple[str, str], ...] = ()
 
 
 PROJECTS: tuple[Project, ...] = (
@@ -100,6 +110,7 @@ PROJECTS: tuple[Project, ...] = (
         defines=("-DLUA_COMPAT_5_3",),
         defines_elf=("-DLUA_USE_LINUX",),
         defines_pe=("-DLUA_BUILD_AS_DLL",),
+        generated_headers=(("lua5.4-deb-multiarch.h", '#define DEB_HOST_MULTIARCH "{triplet}"\n'),),
         libs_elf=("-lm", "-ldl"),
         weight=3,
     ),
@@ -768,6 +779,8 @@ def compile_flags(build: Build) -> list[str]:
     if build.fmt == "elf":
         flags.append("-fPIC")
     flags += [f"-I{inc}" for inc in p.includes]
+    if p.generated_headers:
+        flags.append(f"-I{GENERATED_DIR}")
     flags += list(p.defines)
     flags += list(p.defines_elf if build.fmt == "elf" else p.defines_pe)
     return flags
@@ -804,13 +817,18 @@ def do_build(build: Build, ctx: Context) -> dict[str, Any]:
     obj_dir.mkdir(parents=True)
     cc = build.toolchain.cc
     cflags = compile_flags(build)
+    gen_dir = work / "generated"
+    gen_dir.mkdir()
+    for hname, text in build.project.generated_headers:
+        (gen_dir / hname).write_text(text.replace("{triplet}", TRIPLETS[(build.fmt, build.arch)]))
+    real_cflags = [f"-I{gen_dir}" if f == f"-I{GENERATED_DIR}" else f for f in cflags]
 
     # 1. compile each translation unit (cwd = source root, relative paths, so
     #    that __FILE__ strings do not depend on the cache location).
     objects: dict[str, Path] = {}
     for rel in source_files(build.project, src_dir):
         obj = obj_dir / (rel.replace("/", "__")[:-2] + ".o")
-        run([cc, *cflags, "-c", rel, "-o", str(obj)], f"compile {rel}", src_dir)
+        run([cc, *real_cflags, "-c", rel, "-o", str(obj)], f"compile {rel}", src_dir)
         objects[rel] = obj
 
     # 2. link one shared library

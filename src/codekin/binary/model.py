@@ -19,7 +19,7 @@ def entropy(data: bytes) -> float:
         return 0.0
     counts = np.bincount(np.frombuffer(data, dtype=np.uint8), minlength=256)
     p = counts[counts > 0] / len(data)
-    return float(-(p * np.log2(p)).sum())
+    return max(0.0, float(-(p * np.log2(p)).sum()))
 
 
 @dataclass(slots=True)

@@ -216,15 +216,19 @@ class _Analysis:
         for r in np.nonzero(kind == K_JMPI)[0].tolist():
             if t.ref[r] >= 0 and int(t.ip[r]) in self.import_at:
                 continue
-            lo = r
-            while lo > 0 and r - lo < 10 and contig[lo - 1]:
-                lo -= 1
-            va = int(ip[lo])
-            window = self.b.read(va, int(end[r] - va))
-            try:
-                targets = jumptables.resolve(self.b, window, va, self.got)
-            except (ValueError, OverflowError):
-                targets = []
+            targets: list[int] = []
+            for reach in (10, 160):  # the base register is often loaded far before the jump
+                lo = r
+                while lo > 0 and r - lo < reach and contig[lo - 1]:
+                    lo -= 1
+                va = int(ip[lo])
+                window = self.b.read(va, int(end[r] - va))
+                try:
+                    targets = jumptables.resolve(self.b, window, va, self.got)
+                except (ValueError, OverflowError):
+                    targets = []
+                if targets:
+                    break
             if targets:
                 self.jt[r] = targets
                 trs = self.idx.rows(np.asarray(targets, dtype=np.int64))

@@ -1,0 +1,3 @@
+from codekin.cli import main
+
+raise SystemExit(main())
