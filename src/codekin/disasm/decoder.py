@@ -129,11 +129,11 @@ class IcedDecoder:
         if kind in (K_JCC, K_JMP, K_CALL):
             flags |= _F_BR
         immidx = 0
+        if _maybe_memory(ins.code):  # RM forms: whether it is memory is decided per instruction
+            flags |= _F_MEM
         for i in range(ins.op_count):
             k = ins.op_kind(i)
-            if k == iced_x86.OpKind.MEMORY:
-                flags |= _F_MEM
-            elif k in _IMM_KINDS and not flags & _F_IMM:
+            if k in _IMM_KINDS and not flags & _F_IMM:
                 flags |= _F_IMM
                 immidx = i
         return flags | (immidx << 8)
@@ -171,7 +171,7 @@ class IcedDecoder:
                             if ins.is_ip_rel_memory_operand:
                                 mem_i.append(i)
                                 mem_v.append(ins.ip_rel_memory_address)
-                        elif ins.memory_base == none_reg:
+                        elif ins.memory_base == none_reg and ins.memory_displ_size:
                             mem_i.append(i)
                             mem_v.append(ins.memory_displacement)
                     if f & _F_IMM:
@@ -208,6 +208,18 @@ class IcedDecoder:
 
     def mnemonic_names(self) -> dict[int, str]:
         return code_names()
+
+
+_OPK_NAMES = {v: k for k, v in vars(iced_x86.OpCodeOperandKind).items() if not k.startswith("_")}
+
+
+def _maybe_memory(code: int) -> bool:
+    """Whether some operand of this opcode form can be a memory operand (static, per form)."""
+    try:
+        oc = iced_x86.OpCodeInfo(code)
+    except Exception:  # INVALID and pseudo codes
+        return False
+    return any("MEM" in _OPK_NAMES.get(oc.op_kind(i), "") for i in range(oc.op_count))
 
 
 _NEAR = {iced_x86.OpKind.NEAR_BRANCH16, iced_x86.OpKind.NEAR_BRANCH32, iced_x86.OpKind.NEAR_BRANCH64}

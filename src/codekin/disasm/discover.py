@@ -203,9 +203,20 @@ class _Analysis:
         self.contig = contig
         term = np.isin(kind, (K_JCC, K_JMP, K_JMPI, K_RET, K_STOP)) | self.noret
         leader = np.zeros(n, dtype=bool)
+        pad = self._padding()
         if n:
             leader[0] = True
             leader[1:] = ~contig[:-1] | term[:-1]
+            # the first instruction after a run of filler that follows a terminator
+            rows = np.arange(n)
+            last_real = np.maximum.accumulate(np.where(~pad, rows, -1))
+            prev_real = np.empty(n, dtype=np.int64)
+            prev_real[0] = -1
+            prev_real[1:] = last_real[:-1]
+            after_fill = np.zeros(n, dtype=bool)
+            after_fill[1:] = pad[:-1] & ~pad[1:]
+            ok = after_fill & ((prev_real < 0) | term[np.maximum(prev_real, 0)])
+            leader |= ok
         br = np.isin(kind, (K_JCC, K_JMP, K_CALL))
         tr = self.idx.rows(t.target[br])
         leader[tr[tr >= 0]] = True
@@ -307,9 +318,67 @@ class _Analysis:
             if r >= 0 and self.leader[r]:
                 start_blocks.add(int(self.block_of[r]))
         self.start_blocks = start_blocks
+        self.known_starts = np.unique(self.t.ip[self.bfirst[np.fromiter(start_blocks, dtype=np.int64)]])
+        kind = t.kind
+        pad = self.pad
+        prev_end = np.ones(len(t), dtype=bool)
+        if len(t) > 1:
+            prev_end[1:] = pad[:-1] | ~self.contig[:-1] | np.isin(kind[:-1], (K_RET, K_JMP, K_JMPI))
+        self.chunk_start = self.leader & prev_end
+        self.jmp_end = (kind[self.blast] == K_JMP).tolist() if nb else []
         queue.reverse()  # pop() takes the strongest first
         self._drain(queue)
         self._ref_and_gap_scan()
+
+    def _padding(self) -> np.ndarray:
+        """Rows that are alignment filler: nops, int3, 00 00, and the lea/mov no-ops old gcc and
+        mingw emit (``lea esi,[esi+0]``) where they follow a terminator."""
+        t = self.t
+        kind = t.kind
+        pad = (kind == K_PAD) | (kind == K_STOP) | ((t.code == iced_x86.Code.ADD_RM8_R8) & (t.length == 2))
+        C = iced_x86.Code
+        cand = np.isin(t.code, (C.LEA_R32_M, C.LEA_R64_M, C.MOV_R32_RM32, C.MOV_RM32_R32, C.XCHG_R16_AX))
+        for _ in range(2):  # a run of two filler instructions is common
+            after = np.zeros(len(t), dtype=bool)
+            if len(t) > 1:
+                after[1:] = pad[:-1] | np.isin(kind[:-1], (K_RET, K_JMP, K_JMPI))
+            for r in np.nonzero(cand & after & ~pad)[0].tolist():
+                raw = self.b.read(int(t.ip[r]), int(t.length[r]))
+                ins = iced_x86.Decoder(self.b.bitness, raw, ip=int(t.ip[r])).decode()
+                if ins.mnemonic == iced_x86.Mnemonic.LEA:
+                    same = ins.memory_base == ins.op0_register and ins.memory_displacement == 0 and \
+                        ins.memory_index == iced_x86.Register.NONE  # iced folds eiz away
+                else:
+                    same = ins.op_count == 2 and ins.op1_kind == iced_x86.OpKind.REGISTER and \
+                        ins.op0_kind == iced_x86.OpKind.REGISTER and ins.op0_register == ins.op1_register
+                if same:
+                    pad[r] = True
+        self.pad = pad
+        return pad
+
+    def _data_pointers(self) -> np.ndarray:
+        """Pointer-sized values in the non-code sections that point into code (function pointer
+        tables, vtables, CRT init tables)."""
+        size = self.b.bitness // 8
+        dt = np.dtype("<u8") if size == 8 else np.dtype("<u4")
+        out = []
+        for r in self.b.regions:
+            if r.executable or len(r.data) < size:
+                continue
+            usable = len(r.data) - len(r.data) % size
+            vals = np.frombuffer(r.data[:usable], dtype=dt).astype(np.int64)
+            out.append(vals[self.idx.in_code(vals)])
+        return np.unique(np.concatenate(out)) if out else np.zeros(0, dtype=np.int64)
+
+    def _far_jump(self, fstart: int, target: int, s: int) -> bool:
+        """An unconditional jump that leaves the function: to a chunk start before the function's
+        start, or past another known function start (a tail call in stripped code)."""
+        if not self.chunk_start[self.bfirst[s]]:
+            return False
+        if target < fstart:
+            return True
+        k = int(np.searchsorted(self.known_starts, fstart, side="right"))
+        return k < len(self.known_starts) and self.known_starts[k] <= target
 
     def _in_stub(self, a: int) -> bool:
         return any(s <= a < e for s, e in self.stub_ranges)
@@ -317,6 +386,7 @@ class _Analysis:
     def _drain(self, queue: list[tuple[int, str]]) -> None:
         block_of, leader = self.block_of, self.leader
         succ, calls = self.succ, self.block_calls
+        jmp_end = self.jmp_end
         count = 0
         while queue:
             a, src = queue.pop()
@@ -342,7 +412,9 @@ class _Analysis:
                 for s in succ[b]:
                     if s in seen:
                         continue
-                    if s in self.start_blocks and s != b0:
+                    if (s in self.start_blocks and s != b0) or (
+                        jmp_end[b] and self._far_jump(a, int(self.t.ip[self.bfirst[s]]), s)
+                    ):
                         tails.append(int(self.t.ip[self.bfirst[s]]))
                         continue
                     seen.add(s)
@@ -369,7 +441,13 @@ class _Analysis:
         n = len(t)
         if not n:
             return
-        pad = (t.kind == K_PAD) | (t.kind == K_STOP) | ((t.code == iced_x86.Code.ADD_RM8_R8) & (t.length == 2))
+        pad = self.pad
+        data_ptrs = self._data_pointers()
+        # unreferenced import thunks (mingw's jmp [__imp_X] stubs) at chunk starts
+        thunk_rows = [self.idx.row(a) for a in self.import_at]
+        queue = [(int(t.ip[r]), "thunk") for r in thunk_rows if r >= 0 and self.chunk_start[r]]
+        queue.reverse()
+        self._drain(queue)
         for _ in range(3):
             owned_row = self.owned[self.block_of]
             prev_free = np.ones(n, dtype=bool)
@@ -377,7 +455,7 @@ class _Analysis:
                 t.kind[:-1], (K_RET, K_JMP, K_JMPI))
             chunk_start = self.leader & ~owned_row & ~pad & prev_free
             # address-taken: lea/mov/push of a code address that starts an unclaimed chunk
-            vals = np.concatenate([t.ref[t.ref >= 0], t.imm[(t.imm > 0) & (t.kind != K_CALL)]])
+            vals = np.concatenate([t.ref[t.ref >= 0], t.imm[(t.imm > 0) & (t.kind != K_CALL)], data_ptrs])
             vr = self.idx.rows(np.unique(vals[self.idx.in_code(vals)]))
             vr = vr[vr >= 0]
             ref_rows = vr[chunk_start[vr]]
