@@ -23,7 +23,7 @@ from typing import Any
 from rich.progress import Progress
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _report import corpus_dir, header, write_section  # noqa: E402
+from _report import corpus_dir, header, write_section
 
 
 def _truth(path: Path) -> set[int]:

@@ -15,7 +15,7 @@ from codekin.binary.container import iter_inputs
 from codekin.binary.loader import DEFAULT_MAX_SIZE, load_binaries
 from codekin.errors import CodekinError
 from codekin.pipeline import DEFAULT_TIME_BUDGET, analyse_paths
-from codekin.render.extraction import error_json, functions_json, function_json
+from codekin.render.extraction import error_json, function_json, functions_json
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 3

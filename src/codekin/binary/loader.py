@@ -7,7 +7,9 @@ Only reads bytes: nothing is executed, nothing unpacked to disk. Every failure i
 from __future__ import annotations
 
 import contextlib
+import itertools
 import struct
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,7 +20,6 @@ from codekin.binary.model import (
     Binary,
     Export,
     Import,
-    Metadata,
     Region,
     RichEntry,
     Section,
@@ -103,11 +104,14 @@ def load_binary(data: bytes, *, name: str | None = None, max_size: int = DEFAULT
         raise NotExecutableError("not a PE, ELF or Mach-O file (give --arch to read raw code)", path=name)
     if kind == "fat":
         return next(iter(_load_fat(data, name)))
-    if kind == "pe":
-        return _load_pe(data, name)
-    if kind == "elf":
-        return _load_elf(data, name)
-    return _load_macho(data, name)
+    with warnings.catch_warnings():
+        # LIEF's enums warn on out-of-range values in hostile headers; we read them as ints
+        warnings.simplefilter("ignore", RuntimeWarning)
+        if kind == "pe":
+            return _load_pe(data, name)
+        if kind == "elf":
+            return _load_elf(data, name)
+        return _load_macho(data, name)
 
 
 def load_raw(data: bytes, *, arch: Arch, base: int = 0, name: str | None = None) -> Binary:
@@ -169,7 +173,7 @@ def _regions_from_sections(
 
 def _check_overlaps(b: Binary) -> None:
     spans = sorted((r.va, r.va + r.vsize) for r in b.regions if r.vsize)
-    for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False):
+    for (_, e1), (s2, _) in itertools.pairwise(spans):
         if s2 < e1:
             b.flags.append("overlapping_sections")
             break
@@ -182,6 +186,10 @@ def _flag_packed(b: Binary) -> None:
         b.flags.append("high_entropy")
     if total == 0:
         b.flags.append("no_code")
+
+
+_SUBSYSTEMS = {1: "NATIVE", 2: "WINDOWS_GUI", 3: "WINDOWS_CUI", 7: "POSIX_CUI", 9: "WINDOWS_CE_GUI",
+               10: "EFI_APPLICATION", 11: "EFI_BOOT_SERVICE_DRIVER", 12: "EFI_RUNTIME_DRIVER"}
 
 
 def _symbol_kind(is_func: bool, is_var: bool) -> str:
@@ -232,7 +240,7 @@ def _load_pe(data: bytes, name: str | None) -> Binary:
     md = b.metadata
     md.pe_timestamp = int(pe.header.time_date_stamps)
     with contextlib.suppress(Exception):
-        md.subsystem = str(pe.optional_header.subsystem).split(".")[-1]
+        md.subsystem = _SUBSYSTEMS.get(int(pe.optional_header.subsystem), "UNKNOWN")
     with contextlib.suppress(Exception):
         if pe.has_rich_header:
             md.rich = [RichEntry(int(e.id), int(e.build_id), int(e.count)) for e in pe.rich_header.entries]
@@ -324,14 +332,14 @@ def _load_elf(data: bytes, name: str | None) -> Binary:
         flags = int(s.flags)
         if not flags & int(F.ALLOC.value):
             continue
-        nobits = str(s.type).endswith("NOBITS")
+        nobits = int(s.type) == 8  # SHT_NOBITS
         spans.append((
             str(s.name), int(s.virtual_address), int(s.size), int(s.offset), 0 if nobits else int(s.size),
             True, bool(flags & int(F.WRITE.value)), bool(flags & int(F.EXECINSTR.value)),
         ))
     if not spans:  # no section headers (sstrip'd or hostile): fall back to program headers
         for seg in elf.segments:
-            if str(seg.type).endswith("LOAD"):
+            if int(seg.type) == 1:  # PT_LOAD
                 fl = int(seg.flags)
                 spans.append((
                     f"segment@{int(seg.virtual_address):#x}", int(seg.virtual_address),
@@ -350,7 +358,7 @@ def _load_elf(data: bytes, name: str | None) -> Binary:
         md.needed = [str(x) for x in elf.libraries]
     with contextlib.suppress(Exception):
         for n in elf.notes:
-            if str(n.type).endswith("GNU_BUILD_ID"):
+            if int(n.original_type) == 3 and str(n.name) == "GNU":  # NT_GNU_BUILD_ID
                 md.build_id = bytes(n.description).hex()
     seen_sym: set[tuple[str, int]] = set()
     with contextlib.suppress(Exception):
@@ -381,9 +389,9 @@ def _load_elf(data: bytes, name: str | None) -> Binary:
             b.code_hints.append((int(a.address), "init_array"))
     with contextlib.suppress(Exception):
         for e in elf.dynamic_entries:
-            t = str(e.tag).split(".")[-1]
-            if t in ("INIT", "FINI"):
-                b.code_hints.append((int(e.value), t.lower()))
+            tag = int(e.tag)
+            if tag in (12, 13):  # DT_INIT, DT_FINI
+                b.code_hints.append((int(e.value), "init" if tag == 12 else "fini"))
     for s in b.sections:
         if s.name == ".eh_frame":
             raw = b.read(s.va, s.vsize)
@@ -418,7 +426,9 @@ def _load_fat(data: bytes, name: str | None) -> Iterator[Binary]:
             raise TruncatedError(f"fat slice {i} runs past the end of the file", path=name)
         found = True
         label = f"{name or ''}#{'x86_64' if cputype == 0x01000007 else 'i386'}"
-        yield _load_macho(data[offset : offset + size], label)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            yield _load_macho(data[offset : offset + size], label)
     if not found:
         raise UnsupportedError("fat Mach-O without an x86 or x86_64 slice", path=name)
 

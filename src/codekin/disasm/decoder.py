@@ -142,9 +142,8 @@ class IcedDecoder:
         """Linear sweep of ``data`` mapped at ``va``, every byte decoded once."""
         dec = iced_x86.Decoder(self.bitness, data, ip=va)
         info = self._info
-        lens: list[int] = []
-        codes: list[int] = []
-        la, ca = lens.append, codes.append
+        packed: list[int] = []  # code << 4 | length: one append per instruction
+        la = packed.append
         br_i: list[int] = []
         br_t: list[int] = []
         mem_i: list[int] = []
@@ -156,13 +155,12 @@ class IcedDecoder:
         while True:
             for ins in islice(dec, _CHUNK):
                 c = ins.code
-                la(ins.len)
-                ca(c)
+                la(c << 4 | ins.len)
                 f = info[c]
                 if f < 0:
                     f = info[c] = self._classify(ins)
                 if f & 0xF0:
-                    i = len(lens) - 1
+                    i = len(packed) - 1
                     if f & _F_BR:
                         br_i.append(i)
                         br_t.append(ins.near_branch_target)
@@ -183,14 +181,15 @@ class IcedDecoder:
                         raise TimeBudgetExceeded("decoding ran out of time", stage="decode")
                     continue
             break
-        n = len(lens)
-        length = np.fromiter(lens, dtype=np.uint8, count=n)
+        n = len(packed)
+        pk = np.fromiter(packed, dtype=np.uint32, count=n)
+        length = (pk & 0xF).astype(np.uint8)
         ip = np.empty(n, dtype=np.int64)
         if n:
             ip[0] = va
             np.cumsum(length[:-1], out=ip[1:])
             ip[1:] += va
-        code = np.fromiter(codes, dtype=np.uint16, count=n)
+        code = (pk >> 4).astype(np.uint16)
         kinds = np.asarray([x & 0xF if x >= 0 else 0 for x in info], dtype=np.uint8)
         kind = kinds[code]
         target = np.full(n, -1, dtype=np.int64)

@@ -119,7 +119,8 @@ def extract(binary: Binary, *, deadline: float | None = None) -> Extraction:
         binary.flags.append("packed")
     return Extraction(
         binary=binary, table=table, block_first=state.bfirst, block_last=state.blast,
-        block_succ=state.succ, functions=fns, thunks=thunks, import_at=state.import_at, stats=stats,
+        block_succ_t=state.succ_t_arr, block_succ_f=state.succ_f_arr,
+        block_succ_jt=state.succ_jt, functions=fns, thunks=thunks, import_at=state.import_at, stats=stats,
     )
 
 
@@ -259,22 +260,15 @@ class _Analysis:
         fall = np.where(fall_ok, self.block_of[np.minimum(last + 1, max(n - 1, 0))], -1)
         tgt_rows = self.idx.rows(np.where(np.isin(lk, (K_JCC, K_JMP)), t.target[last], -1))
         tgt = np.where(tgt_rows >= 0, self.block_of[np.maximum(tgt_rows, 0)], -1)
-        succ: list[list[int]] = []
-        fall_l = fall.tolist()
-        tgt_l = tgt.tolist()
-        for b in range(nb):
-            s = []
-            if tgt_l[b] >= 0:
-                s.append(tgt_l[b])
-            if fall_l[b] >= 0:
-                s.append(fall_l[b])
-            succ.append(s)
+        self.succ_t_arr, self.succ_f_arr = tgt, fall
+        self.succ_t: list[int] = tgt.tolist()
+        self.succ_f: list[int] = fall.tolist()
+        self.succ_jt: dict[int, list[int]] = {}
         for r, targets in self.jt.items():
             b = int(self.block_of[r])
             trs = self.idx.rows(np.asarray(targets, dtype=np.int64))
-            succ[b] = sorted({int(self.block_of[x]) for x in trs.tolist() if x >= 0})
+            self.succ_jt[b] = sorted({int(self.block_of[x]) for x in trs.tolist() if x >= 0})
             self.n_jump_tables += 1
-        self.succ = succ
         # off-sweep direct targets, per block (re-decoded when their block is reached)
         self.block_missing: dict[int, list[int]] = {}
         lkb = np.isin(lk, (K_JCC, K_JMP))
@@ -288,11 +282,12 @@ class _Analysis:
                 self.block_missing.setdefault(int(self.block_of[r]), []).extend(miss)
         # direct call targets per block
         cr = np.nonzero(kind == K_CALL)[0]
-        self.block_calls: dict[int, list[int]] = {}
+        self.block_calls: dict[int, list[tuple[int, int]]] = {}
         cb = self.block_of[cr].tolist()
         ct = t.target[cr].tolist()
-        for b, a in zip(cb, ct, strict=True):
-            self.block_calls.setdefault(b, []).append(a)
+        crow = self.idx.rows(t.target[cr]).tolist()
+        for b, a, r in zip(cb, ct, crow, strict=True):
+            self.block_calls.setdefault(b, []).append((a, r))
 
     # ------------------------------------------------------------ traversal
     def run(self) -> None:
@@ -302,19 +297,19 @@ class _Analysis:
         self.owned = np.zeros(nb, dtype=bool)
         self.fn: dict[int, tuple[str, list[int], list[int], list[int]]] = {}
         start_blocks: set[int] = set()
-        queue: list[tuple[int, str]] = []
+        queue: list[tuple[int, str, int]] = []
         seen_seed: set[int] = set()
-        for a, src in self.seeds:
+        seed_rows = self.idx.rows(np.asarray([a for a, _ in self.seeds], dtype=np.int64)).tolist()
+        for (a, src), r in zip(self.seeds, seed_rows, strict=True):
             if a in seen_seed:
                 continue
             seen_seed.add(a)
-            queue.append((a, src))
+            queue.append((a, src, r))
         # every direct call target and seed is a function start for tail-call purposes
         call_rows = self.idx.rows(t.target[t.kind == K_CALL])
         for r in call_rows[call_rows >= 0].tolist():
             start_blocks.add(int(self.block_of[r]))
-        for a, _ in queue:
-            r = self.idx.row(a)
+        for _, _, r in queue:
             if r >= 0 and self.leader[r]:
                 start_blocks.add(int(self.block_of[r]))
         self.start_blocks = start_blocks
@@ -383,16 +378,16 @@ class _Analysis:
     def _in_stub(self, a: int) -> bool:
         return any(s <= a < e for s, e in self.stub_ranges)
 
-    def _drain(self, queue: list[tuple[int, str]]) -> None:
+    def _drain(self, queue: list[tuple[int, str, int]]) -> None:
+        """Recursive descent from each (address, why, row) in ``queue``; new callees are queued."""
         block_of, leader = self.block_of, self.leader
-        succ, calls = self.succ, self.block_calls
+        succ_t, succ_f, succ_jt, calls = self.succ_t, self.succ_f, self.succ_jt, self.block_calls
         jmp_end = self.jmp_end
         count = 0
         while queue:
-            a, src = queue.pop()
+            a, src, r = queue.pop()
             if a in self.fn:
                 continue
-            r = self.idx.row(a)
             if r < 0:
                 if self.idx.in_code(np.asarray([a], dtype=np.int64))[0]:
                     self._missing.add(a)
@@ -406,34 +401,34 @@ class _Analysis:
             seen = {b0}
             order = [b0]
             stack = [b0]
-            tails: list[int] = []
+            tails: list[tuple[int, int]] = []
             while stack:
                 b = stack.pop()
-                for s in succ[b]:
-                    if s in seen:
+                for s in succ_jt.get(b) or (succ_t[b], succ_f[b]):
+                    if s < 0 or s in seen:
                         continue
                     if (s in self.start_blocks and s != b0) or (
                         jmp_end[b] and self._far_jump(a, int(self.t.ip[self.bfirst[s]]), s)
                     ):
-                        tails.append(int(self.t.ip[self.bfirst[s]]))
+                        tails.append((int(self.t.ip[self.bfirst[s]]), int(self.bfirst[s])))
                         continue
                     seen.add(s)
                     order.append(s)
                     stack.append(s)
-            fcalls: list[int] = []
+            fcalls: list[tuple[int, int]] = []
             for b in order:
                 if b in calls:
                     fcalls.extend(calls[b])
                 if b in self.block_missing:
                     self._missing.update(self.block_missing[b])
-            self.fn[a] = (src, order, fcalls, tails)
+            self.fn[a] = (src, order, [c for c, _ in fcalls], [c for c, _ in tails])
             self.owned[order] = True
-            for c in fcalls:
+            for c, cr in fcalls:
                 if c not in self.fn:
-                    queue.append((c, "call"))
-            for c in tails:
+                    queue.append((c, "call", cr))
+            for c, cr in tails:
                 if c not in self.fn:
-                    queue.append((c, "tail"))
+                    queue.append((c, "tail", cr))
 
     def _ref_and_gap_scan(self) -> None:
         """Address-taken code and prologues after padding, in unclaimed chunks of code."""
@@ -445,7 +440,7 @@ class _Analysis:
         data_ptrs = self._data_pointers()
         # unreferenced import thunks (mingw's jmp [__imp_X] stubs) at chunk starts
         thunk_rows = [self.idx.row(a) for a in self.import_at]
-        queue = [(int(t.ip[r]), "thunk") for r in thunk_rows if r >= 0 and self.chunk_start[r]]
+        queue = [(int(t.ip[r]), "thunk", r) for r in thunk_rows if r >= 0 and self.chunk_start[r]]
         queue.reverse()
         self._drain(queue)
         for _ in range(3):
@@ -459,7 +454,7 @@ class _Analysis:
             vr = self.idx.rows(np.unique(vals[self.idx.in_code(vals)]))
             vr = vr[vr >= 0]
             ref_rows = vr[chunk_start[vr]]
-            queue = [(int(t.ip[r]), "ref") for r in ref_rows.tolist() if not self._in_stub(int(t.ip[r]))]
+            queue = [(int(t.ip[r]), "ref", r) for r in ref_rows.tolist() if not self._in_stub(int(t.ip[r]))]
             queue.reverse()
             before = len(self.fn)
             self._drain(queue)
@@ -472,7 +467,7 @@ class _Analysis:
                 if self._in_stub(a) or not self._looks_like_prologue(a):
                     continue
                 self.start_blocks.add(int(self.block_of[r]))
-                self._drain([(a, "gap")])
+                self._drain([(a, "gap", r)])
             if len(self.fn) == before:
                 break
 

@@ -72,9 +72,7 @@ def resolve(binary: Binary, window: bytes, window_va: int, got: int | None) -> l
         return []
     k, ins = load
     scale = ins.memory_index_scale
-    if ins.memory_base == _R.NONE:
-        base = 0
-    elif ins.memory_base == _R.RIP:
+    if ins.memory_base == _R.NONE or ins.memory_base == _R.RIP:
         base = 0
     else:
         b = _base_value(insns, k, ins.memory_base, got)

@@ -41,11 +41,19 @@ class Extraction:
     table: InsnTable
     block_first: np.ndarray  # int64 row of each block's first instruction
     block_last: np.ndarray  # int64 row of each block's last instruction
-    block_succ: list[list[int]]  # successor block ids
+    block_succ_t: np.ndarray  # int64 branch-target successor block id, -1
+    block_succ_f: np.ndarray  # int64 fall-through successor block id, -1
+    block_succ_jt: dict[int, list[int]]  # jump-table successors (replace the two above)
     functions: list[Function]
     thunks: list[Function]
     import_at: dict[int, str]  # call/jump target address -> import name (thunks, IAT slots)
     stats: dict[str, Any]
+
+    def successors(self, b: int) -> list[int]:
+        jt = self.block_succ_jt.get(b)
+        if jt is not None:
+            return jt
+        return [int(v) for v in (self.block_succ_t[b], self.block_succ_f[b]) if v >= 0]
 
     def block_rows(self, fn: Function) -> np.ndarray:
         """Row indices of every instruction of ``fn``, in block order."""
@@ -65,6 +73,6 @@ class Extraction:
         out = []
         for b in fn.block_ids.tolist():
             f, la = int(self.block_first[b]), int(self.block_last[b])
-            succ = [int(ip[self.block_first[s]]) for s in self.block_succ[b]]
+            succ = [int(ip[self.block_first[s]]) for s in self.successors(b)]
             out.append(Block(int(ip[f]), int(ip[la] + self.table.length[la]), (f, la), succ))
         return out

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures" / "bin"
+
+
+def fixture_path(name: str) -> Path:
+    return FIXTURES / name
+
+
+def truth(name: str) -> dict[int, str]:
+    return {int(d["address"]): d["name"] for d in json.loads((FIXTURES / f"{name}.truth.json").read_text())}
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    return FIXTURES

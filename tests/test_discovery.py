@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import fixture_path, truth
+
+from codekin.binary.loader import load_binaries, load_binary
+from codekin.disasm.decoder import K_JMPI
+from codekin.disasm.discover import extract
+
+
+def _found(name: str) -> tuple[set[int], set[int]]:
+    ex = extract(load_binary(fixture_path(name).read_bytes(), name=name))
+    return {f.start for f in ex.functions}, set(truth(name))
+
+
+@pytest.mark.parametrize("name", ["elf64-O0", "elf64-O2", "elf64-clang-O2", "elf32-O2", "pe64-O2.exe",
+                                  "pe64-O0.exe", "pe32-O2.exe"])
+def test_function_starts_against_symbols(name: str) -> None:
+    found, gt = _found(name)
+    tp = len(found & gt)
+    precision, recall = tp / len(found), tp / len(gt)
+    # the stripped build is scored against the unstripped build's symbols
+    assert precision >= 0.95, (precision, sorted(found - gt))
+    min_recall = 0.8 if name.startswith("pe32") else 0.95
+    assert recall >= min_recall, (recall, sorted(gt - found))
+
+
+def test_own_functions_found_everywhere() -> None:
+    """The program's own functions (not CRT) are found on every target."""
+    for name in ["elf64-O2", "elf32-O2", "elf64-clang-O2", "pe64-O2.exe", "pe32-O2.exe"]:
+        found, _ = _found(name)
+        gt = truth(name)
+        own = {a for a, n in gt.items() if n.lstrip("_") in ("kin_hash", "kin_switch", "kin_sort", "kin_main",
+                                                            "kin_check", "cmp_up", "cmp_down")}
+        assert len(own) >= 6, name
+        assert own <= found, (name, [gt[a] for a in own - found])
+
+
+def test_jump_table_edges() -> None:
+    name = "elf64-O2"
+    ex = extract(load_binary(fixture_path(name).read_bytes()))
+    gt = {n: a for a, n in truth(name).items()}
+    fn = next(f for f in ex.functions if f.start == gt["kin_switch"])
+    blocks = ex.blocks_of(fn)
+    widest = max(len(b.succ) for b in blocks)
+    assert widest >= 9, "the switch's nine cases are successors of the table jump"
+    assert any(ex.table.kind[b.rows[1]] == K_JMPI for b in blocks)
+
+
+def test_noreturn_call_ends_block() -> None:
+    name = "elf64-O0"
+    ex = extract(load_binary(fixture_path(name).read_bytes()))
+    gt = {n: a for a, n in truth(name).items()}
+    die = next(f for f in ex.functions if f.start == gt["die"])
+    # die() ends in a call to exit (noreturn): the function must not run into the next one
+    nbytes, _ = ex.function_size(die)
+    assert nbytes < gt["kin_check"] - gt["die"] + 1
+    assert any(name == "exit" for name in ex.import_at.values())
+
+
+def test_plt_thunks_named_and_kept_apart() -> None:
+    ex = extract(load_binary(fixture_path("elf64-O2").read_bytes()))
+    assert "puts" in {t.thunk_of for t in ex.thunks}
+    assert not any(f.thunk_of for f in ex.functions)
+
+
+def test_macho_objects() -> None:
+    for b in load_binaries(fixture_path("macho-fat.o").read_bytes(), name="fat"):
+        ex = extract(b)
+        assert len(ex.functions) >= 7, b.arch
+
+
+def test_columnar_tables_consistent() -> None:
+    ex = extract(load_binary(fixture_path("pe64-O2.exe").read_bytes()))
+    t = ex.table
+    assert np.all(np.diff(t.ip) > 0), "one instruction per address, sorted"
+    assert len(ex.block_first) == len(ex.block_last)
+    assert np.all(ex.block_first <= ex.block_last)
+    for f in ex.functions:
+        nbytes, ninsn = ex.function_size(f)
+        assert nbytes > 0 and ninsn > 0

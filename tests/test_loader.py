@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+from conftest import fixture_path
+
+from codekin.binary.loader import load_binaries, load_binary, load_raw, sniff
+from codekin.errors import EmptyFileError, NotExecutableError, TooLargeError
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "arch"),
+    [
+        ("elf64-O2", "elf", "x64"),
+        ("elf32-O2", "elf", "x86"),
+        ("pe64-O2.exe", "pe", "x64"),
+        ("pe32-O2.exe", "pe", "x86"),
+        ("macho64.o", "macho", "x64"),
+        ("macho32.o", "macho", "x86"),
+    ],
+)
+def test_formats(name: str, fmt: str, arch: str) -> None:
+    data = fixture_path(name).read_bytes()
+    b = load_binary(data, name=name)
+    assert (b.format, b.arch, b.bitness) == (fmt, arch, 64 if arch == "x64" else 32)
+    assert b.size == len(data)
+    assert b.code_regions(), "code sections are mapped"
+    text = [s for s in b.sections if s.executable]
+    assert text and all(0.0 < s.entropy < 8.0 for s in text if s.raw_size > 64)
+
+
+def test_pe_metadata() -> None:
+    b = load_binary(fixture_path("pe64-O2.exe").read_bytes())
+    assert b.metadata.pe_timestamp and b.metadata.pe_timestamp > 0
+    assert b.metadata.imphash and len(b.metadata.imphash) == 32
+    assert {i.name for i in b.imports} >= {"puts", "exit"}
+    assert b.unwind_ranges, ".pdata parsed"
+    assert b.entry_point is not None and b.is_code(b.entry_point)
+
+
+def test_elf_metadata() -> None:
+    b = load_binary(fixture_path("elf64-O2").read_bytes())
+    assert b.metadata.build_id and len(b.metadata.build_id) == 40
+    assert b.metadata.interpreter and "ld-linux" in b.metadata.interpreter
+    assert "libc.so.6" in b.metadata.needed
+    assert len(b.unwind_ranges) >= 10, ".eh_frame FDEs parsed"
+    assert not b.symbols or all(s.kind != "function" for s in b.symbols if not s.name), "stripped"
+
+
+def test_unstripped_symbols() -> None:
+    b = load_binary(fixture_path("elf64-O2.sym").read_bytes())
+    names = {s.name for s in b.symbols if s.kind == "function"}
+    assert {"kin_hash", "kin_switch", "kin_sort", "main"} <= names
+    pe = load_binary(fixture_path("pe64-O2.exe.sym").read_bytes())
+    assert "kin_switch" in {s.name for s in pe.symbols}
+
+
+def test_fat_macho_yields_each_slice() -> None:
+    data = fixture_path("macho-fat.o").read_bytes()
+    assert sniff(data) == "fat"
+    archs = sorted(b.arch for b in load_binaries(data, name="fat"))
+    assert archs == ["x64", "x86"]
+
+
+def test_raw_buffer() -> None:
+    b = load_raw(bytes.fromhex("554889e5b8010000005dc3"), arch="x64", base=0x1000)
+    assert b.format == "raw" and b.entry_point == 0x1000 and b.read(0x1000, 1) == b"\x55"
+
+
+def test_errors_are_typed() -> None:
+    with pytest.raises(EmptyFileError):
+        load_binary(b"")
+    with pytest.raises(NotExecutableError):
+        load_binary(b"hello world, not a binary at all")
+    with pytest.raises(TooLargeError):
+        load_binary(fixture_path("elf64-O2").read_bytes(), max_size=1000)
