@@ -8,14 +8,19 @@ import sys
 from typing import Any
 
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from codekin import __version__
 from codekin.binary.container import iter_inputs
 from codekin.binary.loader import DEFAULT_MAX_SIZE, load_binaries
 from codekin.errors import CodekinError
+from codekin.indexer import default_jobs, index_paths, reindex
 from codekin.pipeline import DEFAULT_TIME_BUDGET, analyse_paths
+from codekin.query import query_extraction
 from codekin.render.extraction import error_json, function_json, functions_json
+from codekin.render.terminal import render_query_terminal
+from codekin.store import LabelSpec, SQLiteStore, open_store
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 3
@@ -43,6 +48,46 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_opts(p)
     p = sub.add_parser("functions", help="functions found: address, size, blocks, instructions")
     _add_input_opts(p)
+    p = sub.add_parser("index", help="add samples to an index, with their labels")
+    p.add_argument("files", nargs="+", metavar="FILE|DIR")
+    p.add_argument("--db", required=True, help="index file (created if missing)")
+    p.add_argument("--family")
+    p.add_argument("--actor")
+    p.add_argument("--source", help="who attributed it")
+    p.add_argument("--confidence", type=float, help="how sure the source is (0..1)")
+    p.add_argument("--library", action="store_true", help="library or compiler code: discounted in every score")
+    p.add_argument("--goodware", action="store_true")
+    p.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--max-size", type=int, default=DEFAULT_MAX_SIZE)
+    p.add_argument("--time-budget", type=float, default=DEFAULT_TIME_BUDGET)
+    p = sub.add_parser("query", help="which families and actors does a sample share code with")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--db", required=True)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--top", type=int, default=10)
+    p.add_argument("--evidence", type=int, default=50, help="evidence entries in the JSON (default 50)")
+    p.add_argument("--max-size", type=int, default=DEFAULT_MAX_SIZE)
+    p.add_argument("--time-budget", type=float, default=DEFAULT_TIME_BUDGET)
+    p = sub.add_parser("show", help="corpus statistics of an index")
+    p.add_argument("--db", required=True)
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("families", help="families (and libraries) in an index")
+    p.add_argument("--db", required=True)
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("label", help="change labels of indexed samples (or of a whole family) without re-indexing")
+    p.add_argument("--db", required=True)
+    p.add_argument("sha256", nargs="*", help="samples to relabel")
+    p.add_argument("--of-family", help="relabel every sample of this family")
+    p.add_argument("--family")
+    p.add_argument("--actor")
+    p.add_argument("--source")
+    p.add_argument("--confidence", type=float)
+    p.add_argument("--library", action="store_true")
+    p.add_argument("--goodware", action="store_true")
+    p = sub.add_parser("reindex", help="recompute stale fingerprints from the samples' files")
+    p.add_argument("--db", required=True)
+    p.add_argument("--jobs", type=int, default=0)
     return ap
 
 
@@ -121,10 +166,115 @@ def cmd_functions(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
+def _label(args: argparse.Namespace) -> LabelSpec:
+    return LabelSpec(family=args.family, actor=args.actor, source=args.source, confidence=args.confidence,
+                     library=args.library, goodware=args.goodware)
+
+
+def _open(db: str, *, create: bool = False, check: bool = True) -> SQLiteStore:
+    try:
+        return open_store(db, create=create, check_version=check)
+    except FileNotFoundError:
+        raise CodekinError(f"no index at {db} (create one with `codekin index --db {db} ...`)", path=db) from None
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    store = _open(args.db, create=True)
+    jobs = args.jobs or default_jobs()
+    console = Console(stderr=True)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=args.json,
+                  disable=not console.is_terminal) as prog:
+        task = prog.add_task("indexing", total=None)
+        rep = index_paths(store, args.files, _label(args), jobs=jobs, time_budget=args.time_budget,
+                          max_size=args.max_size, progress=lambda name: prog.advance(task))
+    store.close()
+    d = rep.to_dict()
+    if args.json:
+        _emit(d)
+    else:
+        s = d["summary"]
+        console.print(f"indexed {s['indexed']}, skipped {s['skipped']} (duplicates), errors {s['errors']}")
+        for e in rep.errors:
+            console.print(f"[red]  {e['name']}: {e['error']['code']}: {e['error']['message']}[/red]")
+    return EXIT_OK
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    store = _open(args.db)
+    out: list[dict[str, Any]] = []
+    failed = False
+    for res in analyse_paths(args.files, max_size=args.max_size, time_budget=args.time_budget):
+        if res.error is not None:
+            failed = True
+            out.append(error_json(res.name, res.error))
+            continue
+        out.append(query_extraction(store, res, top=args.top, evidence=args.evidence))
+    if args.json:
+        _emit(out[0] if len(out) == 1 else out)
+    else:
+        console = Console()
+        for d in out:
+            render_query_terminal(console, d)
+    store.close()
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    store = _open(args.db, check=False)
+    st = store.stats()
+    st["stale"] = store.version_mismatch()
+    if args.json:
+        _emit(st)
+    else:
+        console = Console()
+        for k, v in st.items():
+            if k != "meta":
+                console.print(f"{k:>16}: {v}")
+    return EXIT_OK
+
+
+def cmd_families(args: argparse.Namespace) -> int:
+    store = _open(args.db, check=False)
+    fams = store.family_stats()
+    if args.json:
+        _emit(fams)
+    else:
+        t = Table("family", "actor", "kind", "samples", "functions")
+        for f in fams:
+            t.add_row(f["family"], f["actor"] or "-", f["kind"], str(f["samples"]), str(f["functions"]))
+        Console().print(t)
+    return EXIT_OK
+
+
+def cmd_label(args: argparse.Namespace) -> int:
+    store = _open(args.db, check=False)
+    shas = list(args.sha256)
+    if args.of_family:
+        shas += [s.sha256 for s in store.samples().values() if s.family == args.of_family]
+    if not shas:
+        raise CodekinError("nothing to relabel: give sample sha256s or --of-family")
+    n = store.label(shas, _label(args))
+    Console(stderr=True).print(f"relabelled {n} samples")
+    return EXIT_OK
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    store = _open(args.db, check=False)
+    rep = reindex(store, jobs=args.jobs or default_jobs())
+    _emit(rep)
+    return EXIT_OK if not rep["missing"] else EXIT_SOME_FAILED
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"info": cmd_info, "functions": cmd_functions}[args.cmd]
-    return handler(args)
+    handler = {"info": cmd_info, "functions": cmd_functions, "index": cmd_index, "query": cmd_query,
+               "show": cmd_show, "families": cmd_families, "label": cmd_label, "reindex": cmd_reindex}[args.cmd]
+    try:
+        return handler(args)
+    except CodekinError as exc:
+        Console(stderr=True).print(f"[red]codekin: {exc.code}: {exc.message}[/red]")
+        return 2
 
 
 if __name__ == "__main__":

@@ -1,0 +1,272 @@
+"""Function fingerprints in bulk over one binary.
+
+Per function:
+- ``exact``: an order-sensitive hash of the normalised instruction sequence (iced ``Code``: opcode and
+  operand form, no registers, no addresses, no displacements) in address order of its blocks, plus its
+  non-address constants. Position independent: two copies of a function at different addresses, with
+  different relocations, hash the same.
+- ``minhash``: K x uint32 MinHash over a feature set: instruction trigrams inside blocks, whole-block
+  hashes (order-sensitive, with the block's out-degree), distinctive constants, referenced strings,
+  called imports, and the function's CFG shape. Strings, constants and imports are weighted up (several
+  salted copies): they survive a change of compiler far better than instruction n-grams.
+- ``bands``: LSH band keys over the signature (B bands of R rows) for candidate retrieval.
+- ranking data: instructions, bytes, blocks, edges, calls.
+
+The configuration below is stored in every index; a change of it or of ``FINGERPRINT_VERSION`` makes
+existing indexes stale (detected on open; ``codekin reindex`` brings them up to date).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from codekin.binary.model import Binary
+from codekin.disasm.decoder import K_CALL, K_CALLI, K_JCC, K_JMP, K_JMPI, K_RET
+from codekin.disasm.model import Extraction
+from codekin.fingerprint.hashing import hash_str, mix64
+
+FINGERPRINT_VERSION = 1
+K = 64
+BANDS = 16
+ROWS = 4
+MIN_INSNS_FUZZY = 8  # smaller functions are matched by exact hash only
+FINGERPRINT_CONFIG = {
+    "version": FINGERPRINT_VERSION,
+    "tokens": "iced-code",
+    "k": K,
+    "bands": BANDS,
+    "rows": ROWS,
+    "features": ["trigram", "block", "const", "string", "import", "shape"],
+    "weights": {"const": 2, "string": 4, "import": 2},
+    "min_insns_fuzzy": MIN_INSNS_FUZZY,
+}
+
+_TAG_TRI, _TAG_BLOCK, _TAG_CONST, _TAG_STR, _TAG_API, _TAG_SHAPE, _TAG_EXACT = (
+    np.uint64(x << 56) for x in (1, 2, 3, 4, 5, 6, 7)
+)
+_rng = np.random.default_rng(0xC0DE_C1A)
+_MULT = (_rng.integers(1, 2**31, size=K, dtype=np.uint32) << np.uint32(1)) | np.uint32(1)
+_ADD = _rng.integers(0, 2**32, size=K, dtype=np.uint64).astype(np.uint32)
+
+
+@dataclass(slots=True)
+class FunctionPrints:
+    """Columns over the functions of one binary (same order as ``Extraction.functions``)."""
+
+    address: np.ndarray  # int64
+    n_insns: np.ndarray  # int32
+    n_bytes: np.ndarray  # int32
+    n_blocks: np.ndarray  # int32
+    n_edges: np.ndarray  # int32
+    n_calls: np.ndarray  # int32
+    exact: np.ndarray  # uint64
+    minhash: np.ndarray  # (n, K) uint32
+    bands: np.ndarray  # (n, BANDS) uint64; rows of small functions are all zero
+    strings: list[list[str]]  # referenced strings per function (evidence, YARA later)
+    consts: list[list[int]]
+    imports: list[list[str]]
+
+    def __len__(self) -> int:
+        return int(self.address.shape[0])
+
+
+def _expand(first: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """All rows of ranges [first, last]; and for each row the index of its range."""
+    counts = (last - first + 1).astype(np.int64)
+    total = int(counts.sum())
+    rng = np.repeat(np.arange(len(counts)), counts)
+    starts = np.cumsum(counts) - counts
+    rows = np.repeat(first, counts) + (np.arange(total) - np.repeat(starts, counts))
+    return rows, rng
+
+
+def fingerprint(ex: Extraction) -> FunctionPrints:
+    t = ex.table
+    fns = ex.functions
+    n = len(fns)
+    b = ex.binary
+    if n == 0:
+        z = np.zeros(0, dtype=np.int64)
+        return FunctionPrints(z, z.astype(np.int32), z.astype(np.int32), z.astype(np.int32), z.astype(np.int32),
+                              z.astype(np.int32), z.astype(np.uint64), np.zeros((0, K), np.uint32),
+                              np.zeros((0, BANDS), np.uint64), [], [], [])
+    # (function, block) pairs in address order of the blocks
+    pair_fn = np.concatenate([np.full(f.n_blocks, i, dtype=np.int64) for i, f in enumerate(fns)])
+    pair_blk = np.concatenate([f.block_ids for f in fns]).astype(np.int64)
+    order = np.lexsort((ex.block_first[pair_blk], pair_fn))
+    pair_fn, pair_blk = pair_fn[order], pair_blk[order]
+    first, last = ex.block_first[pair_blk], ex.block_last[pair_blk]
+    rows, pair_of_row = _expand(first, last)
+    fn_of_row = pair_fn[pair_of_row]
+    code = t.code[rows].astype(np.uint64)
+    kind = t.kind[rows]
+
+    n_blocks = np.bincount(pair_fn, minlength=n).astype(np.int32)
+    n_insns = np.bincount(fn_of_row, minlength=n).astype(np.int32)
+    nbytes_row = t.length[rows].astype(np.int64)
+    n_bytes = np.bincount(fn_of_row, weights=nbytes_row, minlength=n).astype(np.int32)
+    lastkind = t.kind[last]
+    outdeg = np.where(np.isin(lastkind, (K_JCC,)), 2, np.where(np.isin(lastkind, (K_RET, K_JMP)), 1, 1))
+    jrows = np.nonzero(lastkind == K_JMPI)[0]
+    if len(jrows):
+        outdeg[jrows] = [len(ex.block_succ_jt.get(int(x), ())) for x in pair_blk[jrows].tolist()]
+    n_edges = np.bincount(pair_fn, weights=outdeg, minlength=n).astype(np.int32)
+    is_call = (kind == K_CALL) | (kind == K_CALLI)
+    n_calls = np.bincount(fn_of_row[is_call], minlength=n).astype(np.int32)
+
+    # position of each row inside its block and inside its function
+    pair_start = np.r_[0, np.cumsum(last - first + 1)[:-1]]
+    pos_in_block = (np.arange(len(rows)) - np.repeat(pair_start, last - first + 1)).astype(np.uint64)
+    fn_start_row = np.r_[0, np.cumsum(n_insns)[:-1]].astype(np.int64)
+    pos_in_fn = (np.arange(len(rows)) - fn_start_row[fn_of_row]).astype(np.uint64)
+
+    feats: list[np.ndarray] = []
+    owners: list[np.ndarray] = []
+    # 1. trigrams inside a block
+    if len(rows) >= 3:
+        same = (pair_of_row[:-2] == pair_of_row[2:])
+        tri = code[:-2] | (code[1:-1] << np.uint64(16)) | (code[2:] << np.uint64(32))
+        feats.append(mix64(tri[same] ^ _TAG_TRI))
+        owners.append(fn_of_row[:-2][same])
+    # 2. whole blocks, order-sensitive, with their out-degree
+    with np.errstate(over="ignore"):
+        contrib = mix64(code ^ (pos_in_block << np.uint64(20)))
+        bsum = np.add.reduceat(contrib, pair_start) if len(rows) else np.zeros(0, np.uint64)
+        bsum = bsum ^ (outdeg.astype(np.uint64) << np.uint64(40))
+    feats.append(mix64(bsum ^ _TAG_BLOCK))
+    owners.append(pair_fn)
+
+    # constants and references (sparse): per row, then grouped per function
+    imm = t.imm[rows]
+    ref = t.ref[rows]
+    consts: list[list[int]] = [[] for _ in range(n)]
+    strings: list[list[str]] = [[] for _ in range(n)]
+    imports: list[list[str]] = [[] for _ in range(n)]
+    cmask = (np.abs(imm) >= 0x100) & (kind != K_CALL) & (kind != K_JMP) & (kind != K_JCC)
+    cidx = np.nonzero(cmask)[0]
+    if len(cidx):
+        vals = imm[cidx]
+        keep = ~_mapped(b, vals)
+        cidx, vals = cidx[keep], vals[keep]
+        for fi, v in zip(fn_of_row[cidx].tolist(), vals.tolist(), strict=True):
+            consts[fi].append(int(v))
+    # referenced addresses: memory references, and in 32-bit code immediates that are addresses
+    ref_rows = np.nonzero(ref >= 0)[0]
+    addr_src = [(ref_rows, ref[ref_rows])]
+    if b.bitness == 32:
+        ir = np.nonzero((imm > 0) & (kind != K_CALL))[0]
+        addr_src.append((ir, imm[ir]))
+    str_cache: dict[int, str | None] = {}
+    slot_name = {imp.address: imp.name for imp in b.imports if imp.name}
+    for rr, vals in addr_src:
+        for r, a in zip(rr.tolist(), vals.tolist(), strict=True):
+            fi = int(fn_of_row[r])
+            if a in slot_name:
+                imports[fi].append(slot_name[a])
+                continue
+            s = str_cache.get(a, "")
+            if s == "":
+                s = b.read_cstring(a) if not b.is_code(a) else None
+                str_cache[a] = s
+            if s:
+                strings[fi].append(s)
+    call_rows = np.nonzero(kind == K_CALL)[0]
+    tgt = t.target[rows[call_rows]]
+    for r, a in zip(call_rows.tolist(), tgt.tolist(), strict=True):
+        name = ex.import_at.get(a)
+        if name:
+            imports[int(fn_of_row[r])].append(name)
+
+    w = FINGERPRINT_CONFIG["weights"]
+    sparse_f: list[int] = []
+    sparse_o: list[int] = []
+    for fi in range(n):
+        for v in set(consts[fi]):
+            for c in range(w["const"]):  # type: ignore[index]
+                sparse_f.append(hash_str(f"c{v}", c) ^ int(_TAG_CONST))
+                sparse_o.append(fi)
+        for s in set(strings[fi]):
+            for c in range(w["string"]):  # type: ignore[index]
+                sparse_f.append(hash_str(s, 100 + c) ^ int(_TAG_STR))
+                sparse_o.append(fi)
+        for s in set(imports[fi]):
+            for c in range(w["import"]):  # type: ignore[index]
+                sparse_f.append(hash_str(s, 200 + c) ^ int(_TAG_API))
+                sparse_o.append(fi)
+    if sparse_f:
+        feats.append(np.asarray(sparse_f, dtype=np.uint64))
+        owners.append(np.asarray(sparse_o, dtype=np.int64))
+    shape = (np.minimum(n_blocks, 63).astype(np.uint64) | (np.minimum(n_edges, 127).astype(np.uint64) << np.uint64(8))
+             | (np.minimum(n_calls, 63).astype(np.uint64) << np.uint64(16)))
+    feats.append(mix64(shape ^ _TAG_SHAPE))
+    owners.append(np.arange(n, dtype=np.int64))
+
+    F = np.concatenate(feats)
+    O = np.concatenate(owners)
+    minhash = _minhash(F, O, n)
+
+    # exact: order-sensitive over the whole function, plus its constants
+    with np.errstate(over="ignore"):
+        ex_contrib = mix64(code ^ (pos_in_fn << np.uint64(20)) ^ _TAG_EXACT)
+        exact = np.add.reduceat(ex_contrib, fn_start_row)
+    for fi in range(n):
+        if consts[fi]:
+            exact[fi] ^= np.uint64(hash_str(",".join(map(str, sorted(consts[fi]))), 7))
+    exact = mix64(exact)
+
+    bands = lsh_bands(minhash)
+    bands[n_insns < MIN_INSNS_FUZZY] = 0
+    addr = np.asarray([f.start for f in fns], dtype=np.int64)
+    return FunctionPrints(addr, n_insns, n_bytes, n_blocks, n_edges, n_calls, exact, minhash, bands,
+                          strings, consts, imports)
+
+
+def _mapped(b: Binary, vals: np.ndarray) -> np.ndarray:
+    spans = sorted((r.va, r.va + r.vsize) for r in b.regions)
+    if not spans:
+        return np.zeros(len(vals), dtype=bool)
+    lo = np.asarray([a for a, _ in spans], dtype=np.int64)
+    hi = np.asarray([e for _, e in spans], dtype=np.int64)
+    k = np.searchsorted(lo, vals, side="right") - 1
+    return (k >= 0) & (vals < hi[np.maximum(k, 0)])
+
+
+def _minhash(F: np.ndarray, O: np.ndarray, n: int) -> np.ndarray:
+    """K-way MinHash of each owner's feature set: 32-bit multiply-add permutations of pre-mixed
+    features (a feature repeated inside a function counts once)."""
+    key = np.unique((O.astype(np.uint64) << np.uint64(32)) | (F & np.uint64(0xFFFFFFFF)))
+    O = (key >> np.uint64(32)).astype(np.int64)
+    F = (key & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    out = np.full((n, K), np.uint32(0xFFFFFFFF), dtype=np.uint32)
+    if not len(F):
+        return out
+    starts = np.r_[0, np.nonzero(np.diff(O))[0] + 1]
+    owners = O[starts]
+    chunk = 1 << 15
+    # process groups in chunks of rows that end on group boundaries
+    gi = 0
+    while gi < len(starts):
+        lo = starts[gi]
+        gj = int(np.searchsorted(starts, lo + chunk, side="right"))
+        gj = max(gj, gi + 1)
+        hi = starts[gj] if gj < len(starts) else len(F)
+        with np.errstate(over="ignore"):
+            H = F[lo:hi, None] * _MULT[None, :] + _ADD[None, :]
+        out[owners[gi:gj]] = np.minimum.reduceat(H, starts[gi:gj] - lo, axis=0)
+        gi = gj
+    return out
+
+
+def lsh_bands(minhash: np.ndarray) -> np.ndarray:
+    """BANDS keys per signature: each key hashes ROWS consecutive values and the band number."""
+    n = minhash.shape[0]
+    m = minhash.astype(np.uint64).reshape(n, BANDS, ROWS)
+    acc = np.zeros((n, BANDS), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for r in range(ROWS):
+            acc = mix64(acc ^ m[:, :, r] ^ (np.uint64(r) << np.uint64(60)))
+        acc = mix64(acc ^ np.arange(BANDS, dtype=np.uint64)[None, :])
+    acc[acc == 0] = 1  # 0 marks "no band"
+    return acc

@@ -1,0 +1,30 @@
+"""Vectorised 64-bit hashing (numpy, wrap-around arithmetic)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+
+_U = np.uint64
+
+
+def mix64(x: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser over a uint64 array: a bijective, well-mixing hash."""
+    with np.errstate(over="ignore"):
+        z = x.astype(_U, copy=True) + _U(0x9E3779B97F4A7C15)
+        z = (z ^ (z >> _U(30))) * _U(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> _U(27))) * _U(0x94D049BB133111EB)
+        return z ^ (z >> _U(31))
+
+
+def hash_str(s: str | bytes, salt: int) -> int:
+    """Stable 64-bit hash of a string (not Python's randomised ``hash``)."""
+    b = s.encode("utf-8", "surrogateescape") if isinstance(s, str) else s
+    h = int.from_bytes(hashlib.blake2b(b, digest_size=8).digest(), "little")
+    return h ^ (salt * 0x9E3779B97F4A7C15 & 0xFFFFFFFFFFFFFFFF)
+
+
+def as_signed(x: np.ndarray) -> np.ndarray:
+    """uint64 -> int64 with the same bits (SQLite integers are signed)."""
+    return x.astype(_U).view(np.int64)

@@ -1,0 +1,77 @@
+"""Asking about a sample: extraction and fingerprints of the query, matching against the store, and
+the report (a plain dict, stable JSON: docs/json.md, schema in schemas/query.schema.json)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from codekin import __version__
+from codekin.fingerprint import FINGERPRINT_VERSION, fingerprint
+from codekin.match.matcher import QueryResult, match
+from codekin.pipeline import Result
+from codekin.store.base import Store
+
+SCHEMA_ID = "codekin.query/1"
+
+
+def query_extraction(store: Store, res: Result, *, top: int = 10, evidence: int = 50,
+                     exclude_self: bool = False) -> dict[str, Any]:
+    ex = res.extraction
+    assert ex is not None
+    prints = fingerprint(ex)
+    qr = match(store, prints, exclude_sha256=ex.binary.sha256 if exclude_self else None)
+    b = ex.binary
+    return report(qr, {
+        "name": res.name, "sha256": b.sha256, "format": b.format, "arch": b.arch, "size": b.size,
+        "functions": len(prints), "instructions": int(prints.n_insns.sum()), "flags": list(b.flags),
+    }, store, top=top, evidence=evidence)
+
+
+def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, evidence: int) -> dict[str, Any]:
+    fams = []
+    for f in qr.families[:top]:
+        fams.append({
+            "family": f.family, "actor": f.actor,
+            "score": round(min(1.0, (f.score + f.distinct) / 2), 4),
+            "share": round(f.score, 4), "distinct": round(f.distinct, 4),
+            "shared_functions": f.shared_functions, "distinct_functions": f.distinct_functions,
+        })
+    actors: dict[str, dict[str, Any]] = {}
+    for f in fams:
+        if f["actor"]:
+            a = actors.setdefault(f["actor"], {"actor": f["actor"], "score": 0.0, "families": []})
+            a["score"] = max(a["score"], f["score"])
+            a["families"].append(f["family"])
+    attribution = None
+    if qr.verdict is not None:
+        v = qr.verdict
+        attribution = {
+            "family": v.family, "actor": v.actor, "confidence": qr.confidence,
+            "score": round(min(1.0, (v.score + v.distinct) / 2), 4), "distinct": round(v.distinct, 4),
+            "distinct_functions": v.distinct_functions,
+            "basis": f"{v.distinct_functions} functions shared with {v.family} and explained better by it "
+                     f"than by any other family; library code discounted",
+        }
+    st = store.stats() if hasattr(store, "stats") else {}
+    return {
+        "schema": SCHEMA_ID,
+        "codekin": __version__,
+        "sample": sample,
+        "families": fams,
+        "actors": sorted(actors.values(), key=lambda a: -a["score"]),
+        "attribution": attribution,
+        "unknown_reason": None if attribution else _why_unknown(qr),
+        "library": {"functions": qr.library_functions},
+        "matched_functions": qr.matched_functions,
+        "evidence": qr.evidence[:evidence],
+        "index": {"samples": st.get("samples"), "functions": st.get("functions"),
+                  "fingerprint_version": FINGERPRINT_VERSION},
+    }
+
+
+def _why_unknown(qr: QueryResult) -> str:
+    if not qr.families:
+        return "no code shared with any labelled family"
+    t = qr.families[0]
+    return (f"best family {t.family} has distinctive score {t.distinct:.3f} over "
+            f"{t.distinct_functions} distinctive functions: below the verdict threshold")

@@ -1,0 +1,39 @@
+"""The readable terminal report of a query."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+def render_query_terminal(console: Console, d: dict[str, Any]) -> None:
+    if "error" in d:
+        console.print(f"[red]{d['name']}: {d['error']['code']}: {d['error']['message']}[/red]")
+        return
+    s = d["sample"]
+    console.print(f"[bold]{s['name']}[/bold]  {s['format']} {s['arch']}  {s['functions']} functions  "
+                  f"sha256 {s['sha256']}")
+    a = d["attribution"]
+    if a:
+        who = f"{a['family']}" + (f" (actor {a['actor']})" if a["actor"] else "")
+        console.print(f"  verdict: [bold green]{who}[/bold green]  confidence {a['confidence']:.2f}  — {a['basis']}")
+    else:
+        console.print(f"  verdict: [bold yellow]unknown[/bold yellow] — {d['unknown_reason']}")
+    if d["library"]["functions"]:
+        console.print(f"  {d['library']['functions']} functions match library code (discounted)")
+    if d["families"]:
+        t = Table("family", "actor", "score", "share", "distinct", "shared fns", "distinct fns", title="families")
+        for f in d["families"]:
+            t.add_row(f["family"], f["actor"] or "-", f"{f['score']:.3f}", f"{f['share']:.3f}",
+                      f"{f['distinct']:.3f}", str(f["shared_functions"]), str(f["distinct_functions"]))
+        console.print(t)
+    if d["evidence"]:
+        t = Table("address", "insns", "family / library", "other sample", "other addr", "sim", "rarity",
+                  title="top evidence")
+        for e in d["evidence"][:12]:
+            who = e["family"] or f"[dim]{e['library_name']} (library)[/dim]"
+            t.add_row(f"{e['address']:#x}", str(e["instructions"]), who, e["other_sha256"][:16],
+                      f"{e['other_address']:#x}", f"{e['similarity']:.2f}", f"{e['rarity']:.2f}")
+        console.print(t)

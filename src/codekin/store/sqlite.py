@@ -1,0 +1,351 @@
+"""The embedded store: one SQLite file, no server, zero setup.
+
+Why SQLite (measured in ``bench/store.py``, figures in BENCHMARKS.md): the matcher's hot path is
+many indexed point look-ups (LSH band keys, exact hashes) and small per-sample transactions, where
+SQLite's B-trees answer in microseconds and its WAL mode gives many readers beside one writer and
+crash safety (a killed writer loses at most its open transaction). A columnar engine (DuckDB) bulk
+loads faster but answers point look-ups slower and allows one writing process only.
+
+One sample = one transaction: a ``kill -9`` during ``index`` loses at most the sample in flight.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from codekin.fingerprint import FINGERPRINT_CONFIG, FINGERPRINT_VERSION, FunctionPrints
+from codekin.fingerprint.features import BANDS, K
+from codekin.fingerprint.hashing import as_signed
+from codekin.store.base import (
+    Candidates,
+    LabelSpec,
+    SampleLabels,
+    SampleRecord,
+    StaleIndexError,
+    StoredFunctions,
+)
+
+SCHEMA_VERSION = 1
+EXTRACTOR_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS actors (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS families (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+    actor_id INTEGER REFERENCES actors(id),
+    kind TEXT NOT NULL DEFAULT 'family' CHECK (kind IN ('family', 'library', 'goodware'))
+);
+CREATE TABLE IF NOT EXISTS samples (
+    id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, name TEXT, format TEXT, arch TEXT,
+    size INTEGER, n_functions INTEGER, n_instructions INTEGER, imphash TEXT, tlsh TEXT,
+    pe_timestamp INTEGER, family_id INTEGER REFERENCES families(id), actor_id INTEGER REFERENCES actors(id),
+    library INTEGER NOT NULL DEFAULT 0, goodware INTEGER NOT NULL DEFAULT 0,
+    indexed_at TEXT NOT NULL, fp_version INTEGER NOT NULL, info TEXT
+);
+CREATE TABLE IF NOT EXISTS attributions (
+    id INTEGER PRIMARY KEY, sample_id INTEGER NOT NULL REFERENCES samples(id),
+    family_id INTEGER REFERENCES families(id), actor_id INTEGER REFERENCES actors(id),
+    source TEXT, confidence REAL, created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS functions (
+    id INTEGER PRIMARY KEY, sample_id INTEGER NOT NULL REFERENCES samples(id),
+    address INTEGER NOT NULL, n_insns INTEGER NOT NULL, n_bytes INTEGER NOT NULL,
+    n_blocks INTEGER NOT NULL, exact INTEGER NOT NULL, minhash BLOB NOT NULL, detail TEXT
+);
+CREATE INDEX IF NOT EXISTS functions_sample ON functions(sample_id);
+CREATE INDEX IF NOT EXISTS functions_exact ON functions(exact);
+CREATE TABLE IF NOT EXISTS lsh (band INTEGER NOT NULL, fid INTEGER NOT NULL, PRIMARY KEY (band, fid))
+    WITHOUT ROWID;
+"""
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+
+
+def open_store(path: str | Path, *, create: bool = True, check_version: bool = True) -> SQLiteStore:
+    return SQLiteStore(path, create=create, check_version=check_version)
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path, *, create: bool = True, check_version: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise FileNotFoundError(f"no index at {self.path}")
+        self.db = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.execute("PRAGMA cache_size=-65536")
+        self.db.executescript(_SCHEMA)
+        self._init_meta()
+        if check_version:
+            self.check_version()
+
+    # ------------------------------------------------------------ versioning
+    def _init_meta(self) -> None:
+        cur = self.db.execute("SELECT value FROM meta WHERE key='fingerprint_config'")
+        if cur.fetchone() is None:
+            with self._tx():
+                self._set_meta("schema_version", str(SCHEMA_VERSION))
+                self._set_meta("fingerprint_config", json.dumps(FINGERPRINT_CONFIG, sort_keys=True))
+                self._set_meta("extractor_version", str(EXTRACTOR_VERSION))
+                self._set_meta("created_at", _now())
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                        (key, value))
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+
+    def version_mismatch(self) -> str | None:
+        m = self.meta()
+        want = json.dumps(FINGERPRINT_CONFIG, sort_keys=True)
+        problems = []
+        if m.get("fingerprint_config") != want:
+            problems.append(f"fingerprint configuration {m.get('fingerprint_config')} != current {want}")
+        if m.get("extractor_version") != str(EXTRACTOR_VERSION):
+            problems.append(f"extractor version {m.get('extractor_version')} != current {EXTRACTOR_VERSION}")
+        stale = self.db.execute("SELECT COUNT(*) FROM samples WHERE fp_version != ?", (FINGERPRINT_VERSION,)).fetchone()
+        if stale[0]:
+            problems.append(f"{stale[0]} samples carry fingerprints of another version")
+        return "; ".join(problems) or None
+
+    def check_version(self) -> None:
+        why = self.version_mismatch()
+        if why:
+            raise StaleIndexError(f"index {self.path} is stale ({why}); run `codekin reindex --db {self.path}`",
+                                  path=str(self.path))
+
+    def mark_current(self) -> None:
+        with self._tx():
+            self._set_meta("fingerprint_config", json.dumps(FINGERPRINT_CONFIG, sort_keys=True))
+            self._set_meta("extractor_version", str(EXTRACTOR_VERSION))
+
+    # ------------------------------------------------------------ writing
+    class _Tx:
+        def __init__(self, db: sqlite3.Connection) -> None:
+            self.db = db
+
+        def __enter__(self) -> None:
+            self.db.execute("BEGIN IMMEDIATE")
+
+        def __exit__(self, et: object, ev: object, tb: object) -> None:
+            self.db.execute("COMMIT" if et is None else "ROLLBACK")
+
+    def _tx(self) -> SQLiteStore._Tx:
+        return SQLiteStore._Tx(self.db)
+
+    def _family_id(self, name: str | None, actor_id: int | None, kind: str) -> int | None:
+        if not name:
+            return None
+        row = self.db.execute("SELECT id, actor_id, kind FROM families WHERE name=?", (name,)).fetchone()
+        if row is None:
+            cur = self.db.execute("INSERT INTO families(name, actor_id, kind) VALUES (?, ?, ?)", (name, actor_id, kind))
+            return int(cur.lastrowid or 0)
+        if actor_id is not None and row[1] != actor_id:
+            self.db.execute("UPDATE families SET actor_id=? WHERE id=?", (actor_id, row[0]))
+        if kind != "family" and row[2] != kind:
+            self.db.execute("UPDATE families SET kind=? WHERE id=?", (kind, row[0]))
+        return int(row[0])
+
+    def _actor_id(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        self.db.execute("INSERT OR IGNORE INTO actors(name) VALUES (?)", (name,))
+        return int(self.db.execute("SELECT id FROM actors WHERE name=?", (name,)).fetchone()[0])
+
+    def has_sample(self, sha256: str) -> bool:
+        return self.db.execute("SELECT 1 FROM samples WHERE sha256=?", (sha256,)).fetchone() is not None
+
+    def add_sample(self, rec: SampleRecord, prints: FunctionPrints, label: LabelSpec) -> int:
+        kind = "library" if label.library else ("goodware" if label.goodware else "family")
+        with self._tx():
+            actor_id = self._actor_id(label.actor)
+            family_id = self._family_id(label.family, actor_id, kind)
+            cur = self.db.execute(
+                "INSERT INTO samples(sha256, name, format, arch, size, n_functions, n_instructions, imphash, tlsh, "
+                "pe_timestamp, family_id, actor_id, library, goodware, indexed_at, fp_version, info) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (rec.sha256, rec.name, rec.format, rec.arch, rec.size, rec.n_functions, rec.n_instructions,
+                 rec.imphash, rec.tlsh, rec.pe_timestamp, family_id, actor_id, int(label.library),
+                 int(label.goodware), _now(), FINGERPRINT_VERSION, json.dumps(rec.info)),
+            )
+            sid = int(cur.lastrowid or 0)
+            if family_id is not None or actor_id is not None:
+                self.db.execute(
+                    "INSERT INTO attributions(sample_id, family_id, actor_id, source, confidence, created_at) "
+                    "VALUES (?,?,?,?,?,?)", (sid, family_id, actor_id, label.source, label.confidence, _now()))
+            n = len(prints)
+            if n:
+                row0 = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM functions").fetchone()[0] + 1
+                fids = np.arange(row0, row0 + n, dtype=np.int64)
+                exact = as_signed(prints.exact).tolist()
+                mh = prints.minhash.astype("<u4")
+                details = [json.dumps({"s": s[:8], "c": c[:8], "i": i[:8]}) if (s or c or i) else None
+                           for s, c, i in zip(prints.strings, prints.consts, prints.imports, strict=True)]
+                self.db.executemany(
+                    "INSERT INTO functions(id, sample_id, address, n_insns, n_bytes, n_blocks, exact, minhash, detail) "
+                    "VALUES (?,?,?,?,?,?,?,?,?)",
+                    zip(fids.tolist(), [sid] * n, prints.address.tolist(), prints.n_insns.tolist(),
+                        prints.n_bytes.tolist(), prints.n_blocks.tolist(), exact, [m.tobytes() for m in mh],
+                        details, strict=True),
+                )
+                has = prints.bands[:, 0] != 0
+                if has.any():
+                    b = as_signed(prints.bands[has]).reshape(-1)
+                    f = np.repeat(fids[has], BANDS)
+                    self.db.executemany("INSERT OR IGNORE INTO lsh(band, fid) VALUES (?, ?)",
+                                        zip(b.tolist(), f.tolist(), strict=True))
+        return sid
+
+    def delete_sample(self, sha256: str) -> None:
+        with self._tx():
+            row = self.db.execute("SELECT id FROM samples WHERE sha256=?", (sha256,)).fetchone()
+            if row is None:
+                return
+            sid = row[0]
+            self.db.execute("DELETE FROM lsh WHERE fid IN (SELECT id FROM functions WHERE sample_id=?)", (sid,))
+            self.db.execute("DELETE FROM functions WHERE sample_id=?", (sid,))
+            self.db.execute("DELETE FROM attributions WHERE sample_id=?", (sid,))
+            self.db.execute("DELETE FROM samples WHERE id=?", (sid,))
+
+    def label(self, sha256s: list[str], label: LabelSpec) -> int:
+        """Change labels without re-indexing; every change is recorded with its source."""
+        kind = "library" if label.library else ("goodware" if label.goodware else "family")
+        n = 0
+        with self._tx():
+            actor_id = self._actor_id(label.actor)
+            family_id = self._family_id(label.family, actor_id, kind)
+            for sha in sha256s:
+                row = self.db.execute("SELECT id FROM samples WHERE sha256=?", (sha,)).fetchone()
+                if row is None:
+                    continue
+                sets, args = [], []
+                if family_id is not None:
+                    sets.append("family_id=?")
+                    args.append(family_id)
+                if actor_id is not None:
+                    sets.append("actor_id=?")
+                    args.append(actor_id)
+                sets += ["library=?", "goodware=?"]
+                args += [int(label.library), int(label.goodware)]
+                self.db.execute(f"UPDATE samples SET {', '.join(sets)} WHERE id=?", (*args, row[0]))
+                self.db.execute(
+                    "INSERT INTO attributions(sample_id, family_id, actor_id, source, confidence, created_at) "
+                    "VALUES (?,?,?,?,?,?)", (row[0], family_id, actor_id, label.source, label.confidence, _now()))
+                n += 1
+        return n
+
+    def label_family(self, family: str, *, actor: str | None = None, library: bool | None = None) -> None:
+        with self._tx():
+            actor_id = self._actor_id(actor)
+            fid = self._family_id(family, actor_id, "library" if library else "family")
+            if library is not None:
+                self.db.execute("UPDATE families SET kind=? WHERE id=?", ("library" if library else "family", fid))
+                self.db.execute("UPDATE samples SET library=? WHERE family_id=?", (int(library), fid))
+
+    # ------------------------------------------------------------ reading
+    def _pairs(self, sql: str, rows: list[tuple[int, int]]) -> Candidates:
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS q (key INTEGER NOT NULL, qi INTEGER NOT NULL)")
+        self.db.execute("DELETE FROM temp.q")
+        self.db.executemany("INSERT INTO temp.q(key, qi) VALUES (?, ?)", rows)
+        out = self.db.execute(sql).fetchall()
+        self.db.execute("DELETE FROM temp.q")
+        if not out:
+            z = np.zeros(0, dtype=np.int64)
+            return Candidates(z, z)
+        arr = np.asarray(out, dtype=np.int64)
+        return Candidates(arr[:, 0], arr[:, 1])
+
+    def exact_candidates(self, exact: np.ndarray) -> Candidates:
+        vals = as_signed(exact).tolist()
+        return self._pairs("SELECT q.qi, f.id FROM temp.q q JOIN functions f ON f.exact = q.key",
+                           [(v, i) for i, v in enumerate(vals)])
+
+    def lsh_candidates(self, bands: np.ndarray) -> Candidates:
+        has = np.nonzero(bands[:, 0] != 0)[0]
+        if not len(has):
+            z = np.zeros(0, dtype=np.int64)
+            return Candidates(z, z)
+        keys = as_signed(bands[has]).reshape(-1).tolist()
+        qis = np.repeat(has, bands.shape[1]).tolist()
+        return self._pairs("SELECT DISTINCT q.qi, l.fid FROM temp.q q JOIN lsh l ON l.band = q.key",
+                           list(zip(keys, qis, strict=True)))
+
+    def functions(self, fids: np.ndarray) -> StoredFunctions:
+        ids = np.unique(fids).tolist()
+        rows: list[tuple[Any, ...]] = []
+        for i in range(0, len(ids), 30000):
+            part = ids[i : i + 30000]
+            rows += self.db.execute(
+                f"SELECT id, sample_id, address, n_insns, exact, minhash FROM functions WHERE id IN "
+                f"({','.join('?' * len(part))})", part).fetchall()
+        rows.sort()
+        n = len(rows)
+        mh = np.frombuffer(b"".join(r[5] for r in rows), dtype="<u4").reshape(n, K) if n else np.zeros((0, K), np.uint32)
+        return StoredFunctions(
+            fid=np.asarray([r[0] for r in rows], dtype=np.int64),
+            sample_id=np.asarray([r[1] for r in rows], dtype=np.int64),
+            address=np.asarray([r[2] for r in rows], dtype=np.int64),
+            n_insns=np.asarray([r[3] for r in rows], dtype=np.int64),
+            exact=np.asarray([r[4] for r in rows], dtype=np.int64).view(np.uint64),
+            minhash=mh.astype(np.uint32),
+        )
+
+    def function_detail(self, fid: int) -> dict[str, Any]:
+        row = self.db.execute("SELECT detail FROM functions WHERE id=?", (fid,)).fetchone()
+        return json.loads(row[0]) if row and row[0] else {}
+
+    def samples(self, sample_ids: list[int] | None = None) -> dict[int, SampleLabels]:
+        sql = ("SELECT s.id, s.sha256, s.name, f.name, COALESCE(a.name, fa.name), s.library OR COALESCE(f.kind='library', 0),"
+               " s.goodware OR COALESCE(f.kind='goodware', 0), s.n_functions FROM samples s"
+               " LEFT JOIN families f ON f.id = s.family_id LEFT JOIN actors a ON a.id = s.actor_id"
+               " LEFT JOIN actors fa ON fa.id = f.actor_id")
+        rows = self.db.execute(sql).fetchall()
+        want = set(sample_ids) if sample_ids is not None else None
+        return {int(r[0]): SampleLabels(int(r[0]), r[1], r[2], r[3], r[4], bool(r[5]), bool(r[6]), int(r[7] or 0))
+                for r in rows if want is None or r[0] in want}
+
+    def n_families(self) -> int:
+        return int(self.db.execute(
+            "SELECT COUNT(DISTINCT family_id) FROM samples WHERE family_id IS NOT NULL AND library=0 AND goodware=0"
+        ).fetchone()[0])
+
+    def family_stats(self) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT f.name, a.name, f.kind, COUNT(s.id), COALESCE(SUM(s.n_functions), 0) FROM families f "
+            "LEFT JOIN actors a ON a.id = f.actor_id LEFT JOIN samples s ON s.family_id = f.id "
+            "GROUP BY f.id ORDER BY f.name").fetchall()
+        return [{"family": r[0], "actor": r[1], "kind": r[2], "samples": r[3], "functions": r[4]} for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        q = self.db.execute
+        return {
+            "path": str(self.path),
+            "samples": q("SELECT COUNT(*) FROM samples").fetchone()[0],
+            "library_samples": q("SELECT COUNT(*) FROM samples WHERE library=1").fetchone()[0],
+            "goodware_samples": q("SELECT COUNT(*) FROM samples WHERE goodware=1").fetchone()[0],
+            "families": q("SELECT COUNT(*) FROM families WHERE kind='family'").fetchone()[0],
+            "libraries": q("SELECT COUNT(*) FROM families WHERE kind='library'").fetchone()[0],
+            "actors": q("SELECT COUNT(*) FROM actors").fetchone()[0],
+            "functions": q("SELECT COUNT(*) FROM functions").fetchone()[0],
+            "lsh_entries": q("SELECT COUNT(*) FROM lsh").fetchone()[0],
+            "file_bytes": self.path.stat().st_size if self.path.exists() else 0,
+            "meta": self.meta(),
+        }
+
+    def sample_paths(self) -> list[tuple[str, str]]:
+        return [(r[0], json.loads(r[1] or "{}").get("path", "")) for r in
+                self.db.execute("SELECT sha256, info FROM samples").fetchall()]
+
+    def close(self) -> None:
+        self.db.close()
