@@ -152,6 +152,10 @@ class Toolchain:
     fmt: str  # "elf" or "pe"
     strip: str  # strip executable for this target
     arch_flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    extra_cflags: tuple[str, ...] = ()
+    # objcopy used to drop assembler-local ".L*" labels from each object
+    # (only needed together with "-Wa,-L", see below)
+    objcopy: str | None = None
 
     @property
     def archs(self) -> tuple[str, ...]:
@@ -170,6 +174,13 @@ TOOLCHAINS: tuple[Toolchain, ...] = (
         "pe",
         "x86_64-w64-mingw32-strip",
         {"x64": ()},
+        # GNU as for pe-x86-64 treats every local symbol whose name starts
+        # with "L" as an assembler-local label and drops it, so static
+        # functions such as lz4's LZ4_read16 would vanish from the symbol
+        # table.  -Wa,-L keeps them; objcopy then removes the real ".L*"
+        # labels again.
+        extra_cflags=("-Wa,-L",),
+        objcopy="x86_64-w64-mingw32-objcopy",
     ),
     Toolchain(
         "i686-w64-mingw32-gcc",
@@ -371,9 +382,7 @@ def parse_elf(data: bytes) -> ElfFile:
     shoff, shentsize, shnum, shstrndx = hdr[5], hdr[10], hdr[11], hdr[12]
     if shoff and shnum == 0:  # extended numbering
         shnum = struct.unpack_from(sh_fmt, data, shoff)[5]
-    raw: list[tuple[int, ...]] = [
-        struct.unpack_from(sh_fmt, data, shoff + i * shentsize) for i in range(shnum)
-    ]
+    raw: list[tuple[int, ...]] = [struct.unpack_from(sh_fmt, data, shoff + i * shentsize) for i in range(shnum)]
     sections: list[ElfSection] = []
     shstr = raw[shstrndx] if raw and shstrndx < len(raw) else None
     for r in raw:
@@ -514,9 +523,7 @@ def parse_coff(data: bytes) -> CoffFile:
             name = raw_name.rstrip(b"\0").decode("utf-8", errors="replace")
         symbols.append(CoffSymbol(name, value, secnum, stype, storage, naux))
         i += 1 + naux
-    return CoffFile(
-        COFF_MACHINES[machine], machine, image_base, sections, symbols, bool(symptr and nsyms), data
-    )
+    return CoffFile(COFF_MACHINES[machine], machine, image_base, sections, symbols, bool(symptr and nsyms), data)
 
 
 # --------------------------------------------------------------------------
@@ -525,6 +532,7 @@ def parse_coff(data: bytes) -> CoffFile:
 
 _CLONE_RE = re.compile(r"\.(part|isra|constprop|lto_priv|specialized|llvm)\.\d+")
 _PE_DATA_IN_TEXT_RE = re.compile(r"^_*[CD]TOR_LIST__$")
+_STDCALL_RE = re.compile(r"^([^@]+)@\d+(?=\.|$)")
 _THUNK_RE = re.compile(r"^(__x86\.get_pc_thunk\.|__llvm_retpoline_|__x86_indirect_thunk)")
 
 
@@ -533,9 +541,8 @@ def c_name(raw: str, fmt: str, bits: int) -> str:
     if fmt == "pe" and bits == 32:
         if raw.startswith("_"):
             raw = raw[1:]
-        at = raw.rfind("@")
-        if at > 0 and raw[at + 1 :].isdigit():
-            raw = raw[:at]
+        # stdcall "f@12", also inside gcc clone names: "f@12.part.0"
+        raw = _STDCALL_RE.sub(r"\1", raw, count=1)
     return raw
 
 
@@ -622,6 +629,8 @@ def pe_functions(image: CoffFile) -> list[dict[str, Any]]:
             continue
         sec = image.sections[sym.secnum - 1]
         if not sec.is_code:
+            continue
+        if sym.name.startswith(".L"):  # assembler-local label, not a boundary
             continue
         boundaries.setdefault(sym.secnum, set()).add(sym.value)
         is_section_symbol = sym.storage == COFF_CLASS_STATIC and sym.name == sec.name
@@ -776,6 +785,7 @@ class Context:
 def compile_flags(build: Build) -> list[str]:
     p = build.project
     flags = [*build.toolchain.arch_flags[build.arch], f"-{build.opt}", "-g0", "-pipe", "-w"]
+    flags += list(build.toolchain.extra_cflags)
     if build.fmt == "elf":
         flags.append("-fPIC")
     flags += [f"-I{inc}" for inc in p.includes]
@@ -800,8 +810,7 @@ def link_flags(build: Build) -> list[str]:
 
 def is_done(build: Build, cache: Path) -> bool:
     return all(
-        (cache / rel).is_file()
-        for rel in (build.rel_bin("unstripped"), build.rel_bin("stripped"), build.rel_truth)
+        (cache / rel).is_file() for rel in (build.rel_bin("unstripped"), build.rel_bin("stripped"), build.rel_truth)
     )
 
 
@@ -829,6 +838,11 @@ def do_build(build: Build, ctx: Context) -> dict[str, Any]:
     for rel in source_files(build.project, src_dir):
         obj = obj_dir / (rel.replace("/", "__")[:-2] + ".o")
         run([cc, *real_cflags, "-c", rel, "-o", str(obj)], f"compile {rel}", src_dir)
+        if build.toolchain.objcopy:
+            run(
+                [build.toolchain.objcopy, "--wildcard", "--strip-symbol=.L*", str(obj)],
+                f"objcopy {rel}",
+            )
         objects[rel] = obj
 
     # 2. link one shared library
@@ -1145,11 +1159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.monotonic()
     ok = failed = 0
     if todo:
-        sources = {
-            p.name: fetch_source(p, cache, args.refetch)
-            for p in PROJECTS
-            if any(b.project is p for b in todo)
-        }
+        sources = {p.name: fetch_source(p, cache, args.refetch) for p in PROJECTS if any(b.project is p for b in todo)}
         versions = {t.name: compiler_version(t.cc) for t in TOOLCHAINS if any(b.toolchain is t for b in todo)}
         ctx = Context(cache, sources, versions, args.keep_work)
         # longest first, so the two workers finish at about the same time

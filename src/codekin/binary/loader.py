@@ -13,21 +13,16 @@ import warnings
 from collections.abc import Iterator
 from typing import Any
 
-import lief
-
 from codekin.binary.model import (
     Arch,
     Binary,
     Export,
-    Import,
     Region,
-    RichEntry,
     Section,
     Symbol,
     entropy,
     sha256_of,
 )
-from codekin.binary.unwind import parse_eh_frame, parse_pdata
 from codekin.errors import (
     EmptyFileError,
     MalformedError,
@@ -41,7 +36,6 @@ DEFAULT_MAX_SIZE = 256 * 1024 * 1024
 _MAX_SECTIONS = 4096
 _MAX_REGION = 512 * 1024 * 1024  # a section claiming more virtual space than this is absurd
 
-lief.logging.disable()
 
 ELF_MAGIC = b"\x7fELF"
 MACHO_MAGICS = {
@@ -133,7 +127,16 @@ def load_raw(data: bytes, *, arch: Arch, base: int = 0, name: str | None = None)
 # ---------------------------------------------------------------- helpers
 
 
+def _lief() -> Any:
+    """LIEF, imported on first use: only Mach-O needs it, and its import costs about a second."""
+    import lief
+
+    lief.logging.disable()
+    return lief
+
+
 def _parse(data: bytes, name: str | None) -> Any:
+    lief = _lief()
     try:
         obj = lief.parse(data)
     except Exception as exc:  # LIEF raises a variety of types on garbage
@@ -196,212 +199,26 @@ def _symbol_kind(is_func: bool, is_var: bool) -> str:
     return "function" if is_func else ("object" if is_var else "other")
 
 
-# ---------------------------------------------------------------- PE
+# ---------------------------------------------------------------- PE / ELF (own parsers)
+
+
+class _Finish:
+    """Shared steps the format parsers call back into."""
+
+    regions = staticmethod(lambda b, data, name, spans: _regions_from_sections(b, data, name, spans))
+    flag_packed = staticmethod(lambda b: _flag_packed(b))
 
 
 def _load_pe(data: bytes, name: str | None) -> Binary:
-    if len(data) < 64:
-        raise TruncatedError("PE shorter than its DOS header", path=name)
-    e_lfanew = struct.unpack_from("<I", data, 0x3C)[0]
-    if e_lfanew + 24 > len(data):
-        raise TruncatedError("PE header offset beyond end of file", path=name)
-    if data[e_lfanew : e_lfanew + 4] != b"PE\0\0":
-        raise NotExecutableError("MZ file without a PE header (DOS program?)", path=name)
-    machine = struct.unpack_from("<H", data, e_lfanew + 4)[0]
-    if machine == 0x8664:
-        arch: Arch = "x64"
-    elif machine == 0x14C:
-        arch = "x86"
-    else:
-        raise UnsupportedError(f"PE machine {machine:#x} is not x86/x64", path=name)
-    pe = _parse(data, name)
-    if not isinstance(pe, lief.PE.Binary):
-        raise MalformedError("PE headers rejected", path=name)
-    base = int(pe.optional_header.imagebase)
-    ep_rva = int(pe.optional_header.addressof_entrypoint)
-    b = Binary(
-        sha256=sha256_of(data), size=len(data), format="pe", arch=arch,
-        bitness=64 if arch == "x64" else 32, image_base=base,
-        entry_point=base + ep_rva if ep_rva else None, name=name,
-    )
-    X = lief.PE.Section.CHARACTERISTICS
-    spans = []
-    for s in pe.sections:
-        ch = int(s.characteristics)
-        x = bool(ch & int(X.MEM_EXECUTE.value)) or bool(ch & int(X.CNT_CODE.value))
-        spans.append((
-            str(s.name), base + int(s.virtual_address), int(s.virtual_size) or int(s.sizeof_raw_data),
-            int(s.pointerto_raw_data), int(s.sizeof_raw_data),
-            bool(ch & int(X.MEM_READ.value)), bool(ch & int(X.MEM_WRITE.value)), x,
-        ))
-    if not spans:
-        raise MalformedError("PE without sections", path=name)
-    _regions_from_sections(b, data, name, spans)
-    md = b.metadata
-    md.pe_timestamp = int(pe.header.time_date_stamps)
-    with contextlib.suppress(Exception):
-        md.subsystem = _SUBSYSTEMS.get(int(pe.optional_header.subsystem), "UNKNOWN")
-    with contextlib.suppress(Exception):
-        if pe.has_rich_header:
-            md.rich = [RichEntry(int(e.id), int(e.build_id), int(e.count)) for e in pe.rich_header.entries]
-    with contextlib.suppress(Exception):
-        cv = pe.codeview_pdb
-        if cv is not None:
-            md.pdb_path = str(cv.filename)
-    with contextlib.suppress(Exception):
-        md.authenticode = bool(pe.has_signatures)
-    with contextlib.suppress(Exception):
-        if pe.has_imports:
-            md.imphash = lief.PE.get_imphash(pe, lief.PE.IMPHASH_MODE.PEFILE)
-    with contextlib.suppress(Exception):
-        for lib in pe.imports:
-            for e in lib.entries:
-                is_ord = bool(e.is_ordinal)
-                b.imports.append(Import(
-                    str(lib.name), None if is_ord else str(e.name), int(e.ordinal) if is_ord else None,
-                    base + int(e.iat_address),
-                ))
-    with contextlib.suppress(Exception):
-        if pe.has_exports:
-            for e in pe.get_export().entries:
-                if e.is_extern:
-                    continue  # forwarder
-                b.exports.append(Export(str(e.name) or None, base + int(e.address), int(e.ordinal)))
-    with contextlib.suppress(Exception):
-        for s in pe.symbols:  # COFF symbol table (unstripped mingw builds)
-            sec = int(s.section_idx)
-            if sec <= 0 or sec > len(b.sections) or not b.sections[sec - 1].executable:
-                continue
-            nm = str(s.name)
-            if nm.startswith(".") or s.is_file_record:
-                continue
-            if s.is_function or str(s.storage_class).split(".")[-1] in ("EXTERNAL", "STATIC"):
-                b.symbols.append(Symbol(nm, b.sections[sec - 1].va + int(s.value), 0, "function"))
-    # exception directory (x64): function extents
-    with contextlib.suppress(Exception):
-        dd = pe.data_directory(lief.PE.DataDirectory.TYPES.EXCEPTION_TABLE)
-        if dd.rva and dd.size and arch == "x64":
-            raw = b.read(base + int(dd.rva), min(int(dd.size), 12 * 2_000_000))
-            b.unwind_ranges.extend(parse_pdata(raw, base, b.read))
-    for s in b.sections:  # mingw i686 keeps DWARF unwind info in .eh_frame
-        if s.name == ".eh_frame":
-            raw = b.read(s.va, s.vsize)
-            b.unwind_ranges.extend(parse_eh_frame(raw, s.va, b.bitness))
-    with contextlib.suppress(Exception):
-        tls = pe.tls
-        if tls is not None:
-            for cb in tls.callbacks:
-                b.code_hints.append((int(cb), "tls_callback"))
-    if b.entry_point is not None:
-        b.code_hints.append((b.entry_point, "entry"))
-    _flag_packed(b)
-    return b
+    from codekin.binary.pe import load_pe
 
-
-# ---------------------------------------------------------------- ELF
+    return load_pe(data, name, _Finish)
 
 
 def _load_elf(data: bytes, name: str | None) -> Binary:
-    if len(data) < 52:
-        raise TruncatedError("ELF shorter than its header", path=name)
-    ei_class = data[4]
-    if ei_class not in (1, 2):
-        raise MalformedError(f"ELF class {ei_class} is neither 32 nor 64 bit", path=name)
-    if data[5] != 1:
-        raise UnsupportedError("big-endian ELF is not x86", path=name)
-    machine = struct.unpack_from("<H", data, 18)[0]
-    if machine == 62:
-        arch: Arch = "x64"
-    elif machine in (3, 6):
-        arch = "x86"
-    else:
-        raise UnsupportedError(f"ELF machine {machine} is not x86/x64", path=name)
-    elf = _parse(data, name)
-    if not isinstance(elf, lief.ELF.Binary):
-        raise MalformedError("ELF headers rejected", path=name)
-    bits = 64 if arch == "x64" else 32
-    b = Binary(
-        sha256=sha256_of(data), size=len(data), format="elf", arch=arch, bitness=bits,
-        image_base=int(elf.imagebase), entry_point=int(elf.entrypoint) or None, name=name,
-    )
-    F = lief.ELF.Section.FLAGS
-    spans = []
-    for s in elf.sections:
-        if not s.name and s.virtual_address == 0:
-            continue
-        flags = int(s.flags)
-        if not flags & int(F.ALLOC.value):
-            continue
-        nobits = int(s.type) == 8  # SHT_NOBITS
-        spans.append((
-            str(s.name), int(s.virtual_address), int(s.size), int(s.offset), 0 if nobits else int(s.size),
-            True, bool(flags & int(F.WRITE.value)), bool(flags & int(F.EXECINSTR.value)),
-        ))
-    if not spans:  # no section headers (sstrip'd or hostile): fall back to program headers
-        for seg in elf.segments:
-            if int(seg.type) == 1:  # PT_LOAD
-                fl = int(seg.flags)
-                spans.append((
-                    f"segment@{int(seg.virtual_address):#x}", int(seg.virtual_address),
-                    int(seg.virtual_size), int(seg.file_offset), int(seg.physical_size),
-                    bool(fl & 4), bool(fl & 2), bool(fl & 1),
-                ))
-        if spans:
-            b.flags.append("no_section_headers")
-    if not spans:
-        raise MalformedError("ELF without loadable sections or segments", path=name)
-    _regions_from_sections(b, data, name, spans)
-    md = b.metadata
-    with contextlib.suppress(Exception):
-        md.interpreter = str(elf.interpreter) if elf.has_interpreter else None
-    with contextlib.suppress(Exception):
-        md.needed = [str(x) for x in elf.libraries]
-    with contextlib.suppress(Exception):
-        for n in elf.notes:
-            if int(n.original_type) == 3 and str(n.name) == "GNU":  # NT_GNU_BUILD_ID
-                md.build_id = bytes(n.description).hex()
-    seen_sym: set[tuple[str, int]] = set()
-    with contextlib.suppress(Exception):
-        for s in elf.symbols:
-            val = int(s.value)
-            nm = str(s.name)
-            if not nm or val == 0 or int(s.shndx) == 0:
-                continue
-            key = (nm, val)
-            if key in seen_sym:
-                continue
-            seen_sym.add(key)
-            b.symbols.append(Symbol(nm, val, int(s.size), _symbol_kind(s.is_function, s.is_variable)))
-    with contextlib.suppress(Exception):
-        for s in elf.exported_symbols:
-            if s.is_function and int(s.value):
-                b.exports.append(Export(str(s.name), int(s.value)))
-    with contextlib.suppress(Exception):
-        for r in elf.pltgot_relocations:
-            if r.has_symbol and r.symbol.name:
-                b.imports.append(Import("", str(r.symbol.name), None, int(r.address)))
-    with contextlib.suppress(Exception):
-        for r in elf.dynamic_relocations:
-            if r.has_symbol and r.symbol.name and r.symbol.is_function and int(r.symbol.value) == 0:
-                b.imports.append(Import("", str(r.symbol.name), None, int(r.address)))
-    with contextlib.suppress(Exception):
-        for a in list(elf.ctor_functions) + list(elf.dtor_functions):
-            b.code_hints.append((int(a.address), "init_array"))
-    with contextlib.suppress(Exception):
-        for e in elf.dynamic_entries:
-            tag = int(e.tag)
-            if tag in (12, 13):  # DT_INIT, DT_FINI
-                b.code_hints.append((int(e.value), "init" if tag == 12 else "fini"))
-    for s in b.sections:
-        if s.name == ".eh_frame":
-            raw = b.read(s.va, s.vsize)
-            b.unwind_ranges.extend(parse_eh_frame(raw, s.va, bits))
-        elif s.name.startswith(".plt"):
-            b.stub_ranges.append((s.va, s.va + s.vsize))
-    if b.entry_point is not None:
-        b.code_hints.append((b.entry_point, "entry"))
-    _flag_packed(b)
-    return b
+    from codekin.binary.elf import load_elf
+
+    return load_elf(data, name, _Finish)
 
 
 # ---------------------------------------------------------------- Mach-O
@@ -444,8 +261,9 @@ def _load_macho(data: bytes, name: str | None) -> Binary:
         arch = "x86"
     else:
         raise UnsupportedError(f"Mach-O CPU type {cputype:#x} is not x86/x64", path=name)
+    lief = _lief()
     try:
-        fat = lief.MachO.parse(list(data) if False else data)
+        fat = lief.MachO.parse(data)
     except Exception as exc:
         raise MalformedError(f"unparseable Mach-O: {exc}", path=name) from exc
     if fat is None or len(fat) == 0:

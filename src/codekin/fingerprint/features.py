@@ -204,8 +204,8 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
     owners.append(np.arange(n, dtype=np.int64))
 
     F = np.concatenate(feats)
-    O = np.concatenate(owners)
-    minhash = _minhash(F, O, n)
+    own = np.concatenate(owners)
+    minhash = _minhash(F, own, n)
 
     # exact: order-sensitive over the whole function, plus its constants
     with np.errstate(over="ignore"):
@@ -233,17 +233,17 @@ def _mapped(b: Binary, vals: np.ndarray) -> np.ndarray:
     return (k >= 0) & (vals < hi[np.maximum(k, 0)])
 
 
-def _minhash(F: np.ndarray, O: np.ndarray, n: int) -> np.ndarray:
+def _minhash(F: np.ndarray, own: np.ndarray, n: int) -> np.ndarray:
     """K-way MinHash of each owner's feature set: 32-bit multiply-add permutations of pre-mixed
     features (a feature repeated inside a function counts once)."""
-    key = np.unique((O.astype(np.uint64) << np.uint64(32)) | (F & np.uint64(0xFFFFFFFF)))
-    O = (key >> np.uint64(32)).astype(np.int64)
+    key = np.unique((own.astype(np.uint64) << np.uint64(32)) | (F & np.uint64(0xFFFFFFFF)))
+    own = (key >> np.uint64(32)).astype(np.int64)
     F = (key & np.uint64(0xFFFFFFFF)).astype(np.uint32)
     out = np.full((n, K), np.uint32(0xFFFFFFFF), dtype=np.uint32)
     if not len(F):
         return out
-    starts = np.r_[0, np.nonzero(np.diff(O))[0] + 1]
-    owners = O[starts]
+    starts = np.r_[0, np.nonzero(np.diff(own))[0] + 1]
+    owners = own[starts]
     chunk = 1 << 15
     # process groups in chunks of rows that end on group boundaries
     gi = 0

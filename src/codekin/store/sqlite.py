@@ -100,8 +100,8 @@ class SQLiteStore:
                 self._set_meta("created_at", _now())
 
     def _set_meta(self, key: str, value: str) -> None:
-        self.db.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
-                        (key, value))
+        self.db.execute("INSERT INTO meta(key, value) VALUES (?, ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value=excluded.value", (key, value))
 
     def meta(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT key, value FROM meta").fetchall())
@@ -291,7 +291,8 @@ class SQLiteStore:
                 f"({','.join('?' * len(part))})", part).fetchall()
         rows.sort()
         n = len(rows)
-        mh = np.frombuffer(b"".join(r[5] for r in rows), dtype="<u4").reshape(n, K) if n else np.zeros((0, K), np.uint32)
+        mh = (np.frombuffer(b"".join(r[5] for r in rows), dtype="<u4").reshape(n, K) if n
+              else np.zeros((0, K), np.uint32))
         return StoredFunctions(
             fid=np.asarray([r[0] for r in rows], dtype=np.int64),
             sample_id=np.asarray([r[1] for r in rows], dtype=np.int64),
@@ -306,7 +307,8 @@ class SQLiteStore:
         return json.loads(row[0]) if row and row[0] else {}
 
     def samples(self, sample_ids: list[int] | None = None) -> dict[int, SampleLabels]:
-        sql = ("SELECT s.id, s.sha256, s.name, f.name, COALESCE(a.name, fa.name), s.library OR COALESCE(f.kind='library', 0),"
+        sql = ("SELECT s.id, s.sha256, s.name, f.name, COALESCE(a.name, fa.name),"
+               " s.library OR COALESCE(f.kind='library', 0),"
                " s.goodware OR COALESCE(f.kind='goodware', 0), s.n_functions FROM samples s"
                " LEFT JOIN families f ON f.id = s.family_id LEFT JOIN actors a ON a.id = s.actor_id"
                " LEFT JOIN actors fa ON fa.id = f.actor_id")
