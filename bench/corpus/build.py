@@ -343,6 +343,7 @@ class ElfSymbol:
     binding: str
     visibility: int
     shndx: int
+    file: str | None = None  # preceding STT_FILE, for local symbols only
 
 
 @dataclass
@@ -394,21 +395,27 @@ def parse_elf(data: bytes) -> ElfFile:
         if sec.type != SHT_SYMTAB or sec.entsize == 0:
             continue
         strtab = sections[sec.link]
+        current_file: str | None = None
         for i in range(sec.size // sec.entsize):
             fields = struct.unpack_from(sym_fmt, data, sec.offset + i * sec.entsize)
             if bits == 64:
                 st_name, st_info, st_other, st_shndx, st_value, st_size = fields
             else:
                 st_name, st_value, st_size, st_info, st_other, st_shndx = fields
+            sym_name = _cstr(data, strtab.offset + st_name)
+            is_local = st_info >> 4 == 0
+            if st_info & 0xF == STT_FILE:
+                current_file = sym_name or None
             symbols.append(
                 ElfSymbol(
-                    name=_cstr(data, strtab.offset + st_name),
+                    name=sym_name,
                     value=st_value,
                     size=st_size,
                     type=st_info & 0xF,
                     binding=ELF_BINDINGS.get(st_info >> 4, str(st_info >> 4)),
                     visibility=st_other & 3,
                     shndx=st_shndx,
+                    file=current_file if is_local else None,
                 )
             )
     return ElfFile(bits, machine, etype, sections, symbols)
@@ -425,6 +432,7 @@ COFF_STORAGE = {2: "global", 3: "local", 105: "weak"}
 COFF_CLASS_EXTERNAL = 2
 COFF_CLASS_STATIC = 3
 COFF_CLASS_WEAK_EXTERNAL = 105
+COFF_CLASS_FILE = 103
 
 
 @dataclass
@@ -449,6 +457,7 @@ class CoffSymbol:
     type: int
     storage: int
     naux: int
+    file: str | None = None  # from the preceding .file symbol
 
     @property
     def is_function_typed(self) -> bool:
@@ -512,6 +521,7 @@ def parse_coff(data: bytes) -> CoffFile:
             name = long_name(int(name[1:]))
         sections.append(CoffSection(name, vaddr, vsize, chars, raw_offset, raw_size))
     symbols: list[CoffSymbol] = []
+    current_file: str | None = None
     i = 0
     while symptr and i < nsyms:
         off = symptr + 18 * i
@@ -521,7 +531,10 @@ def parse_coff(data: bytes) -> CoffFile:
             name = long_name(struct.unpack_from("<I", raw_name, 4)[0])
         else:
             name = raw_name.rstrip(b"\0").decode("utf-8", errors="replace")
-        symbols.append(CoffSymbol(name, value, secnum, stype, storage, naux))
+        if storage == COFF_CLASS_FILE:  # file name is in the aux records
+            aux = data[off + 18 : off + 18 + 18 * naux]
+            current_file = aux.split(b"\0", 1)[0].decode("utf-8", errors="replace") or None
+        symbols.append(CoffSymbol(name, value, secnum, stype, storage, naux, current_file))
         i += 1 + naux
     return CoffFile(COFF_MACHINES[machine], machine, image_base, sections, symbols, bool(symptr and nsyms), data)
 
@@ -606,6 +619,7 @@ def elf_functions(binary: ElfFile) -> list[dict[str, Any]]:
                 "size": max(s.size for s in syms),
                 "section": binary.sections[primary.shndx].name,
                 "binding": primary.binding,
+                "symtab_file": next((s.file for s in syms if s.file), None),
             }
         )
     return out
@@ -675,6 +689,7 @@ def pe_functions(image: CoffFile) -> list[dict[str, Any]]:
                 "size": size,
                 "section": image.sections[secnum - 1].name,
                 "binding": COFF_STORAGE.get(primary.storage, f"class{primary.storage}"),
+                "symtab_file": next((e[0].file for e in entries if e[0].file), None),
                 "coff_function_type": any(e[0].is_function_typed for e in entries),
                 **({"kind": "import_thunk"} if head == b"\xff\x25" and size <= 8 else {}),
             }
@@ -697,6 +712,14 @@ def annotate(
             for o in obj_names.get(n, ()):
                 if o not in objects:
                     objects.append(o)
+        hint = fn.get("symtab_file")
+        if len(objects) > 1 and hint:
+            # same-named static functions in several files: keep the file the
+            # symbol table places this one in
+            base = hint.replace("\\", "/").rsplit("/", 1)[-1]
+            narrowed = [o for o in objects if o.rsplit("/", 1)[-1] == base]
+            if narrowed:
+                objects = narrowed
         fn["objects"] = objects
         fn["origin"] = "project" if objects else "toolchain"
 

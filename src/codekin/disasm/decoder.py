@@ -190,8 +190,8 @@ class IcedDecoder:
             np.cumsum(length[:-1], out=ip[1:])
             ip[1:] += va
         code = (pk >> 4).astype(np.uint16)
-        kinds = np.asarray([x & 0xF if x >= 0 else 0 for x in info], dtype=np.uint8)
-        kind = kinds[code]
+        kinds = np.asarray(info, dtype=np.int64)
+        kind = np.where(kinds >= 0, kinds & 0xF, 0).astype(np.uint8)[code]
         target = np.full(n, -1, dtype=np.int64)
         target[np.asarray(br_i, dtype=np.int64)] = np.asarray(br_t, dtype=np.uint64).astype(np.int64)
         ref = np.full(n, -1, dtype=np.int64)

@@ -93,7 +93,7 @@ def extract(binary: Binary, *, deadline: float | None = None) -> Extraction:
     seeds = _seeds(binary)
     resynced = 0
     conflicts = 0
-    for _round in range(4):
+    for _round in range(2):
         _check(deadline, "discovery")
         state = _Analysis(binary, table, code_ranges, stub_ranges, got, seeds, deadline)
         state.run()
@@ -321,6 +321,14 @@ class _Analysis:
             prev_end[1:] = pad[:-1] | ~self.contig[:-1] | np.isin(kind[:-1], (K_RET, K_JMP, K_JMPI))
         self.chunk_start = self.leader & prev_end
         self.jmp_end = (kind[self.blast] == K_JMP).tolist() if nb else []
+        # the unwind range (function extent stated by .pdata / .eh_frame) each block lies in, -1 if none
+        ur = sorted(set(self.b.unwind_ranges))
+        self.ur_start = np.asarray([a for a, _ in ur], dtype=np.int64)
+        ur_end = np.asarray([e for _, e in ur], dtype=np.int64)
+        bip = t.ip[self.bfirst] if nb else np.zeros(0, dtype=np.int64)
+        k = np.searchsorted(self.ur_start, bip, side="right") - 1
+        inside = (k >= 0) & (bip < ur_end[np.maximum(k, 0)]) if len(ur) else np.zeros(nb, dtype=bool)
+        self.block_range: list[int] = np.where(inside, k, -1).tolist()
         queue.reverse()  # pop() takes the strongest first
         self._drain(queue)
         self._ref_and_gap_scan()
@@ -383,6 +391,7 @@ class _Analysis:
         block_of, leader = self.block_of, self.leader
         succ_t, succ_f, succ_jt, calls = self.succ_t, self.succ_f, self.succ_jt, self.block_calls
         jmp_end = self.jmp_end
+        brange = self.block_range
         count = 0
         while queue:
             a, src, r = queue.pop()
@@ -398,6 +407,7 @@ class _Analysis:
             if count & 1023 == 0:
                 _check(self.deadline, "discovery")
             b0 = int(block_of[r])
+            own_range = brange[b0]
             seen = {b0}
             order = [b0]
             stack = [b0]
@@ -407,6 +417,8 @@ class _Analysis:
                 for s in succ_jt.get(b) or (succ_t[b], succ_f[b]):
                     if s < 0 or s in seen:
                         continue
+                    if own_range >= 0 and brange[s] >= 0 and brange[s] != own_range:
+                        continue  # into another function's stated extent: never part of this one
                     if (s in self.start_blocks and s != b0) or (
                         jmp_end[b] and self._far_jump(a, int(self.t.ip[self.bfirst[s]]), s)
                     ):
@@ -539,13 +551,22 @@ def _resync(dec, binary: Binary, table: InsnTable, missing: set[int],  # type: i
         if k >= 0 and a < cend[k]:
             n_conf += 1
             continue
-        chunk = binary.read(a, 4096)
-        if not chunk:
+        part = None
+        cut = 0
+        for span in (256, 4096):  # most re-decodings meet the sweep again within a few instructions
+            chunk = binary.read(a, span)
+            if not chunk:
+                break
+            part = dec.sweep(chunk, a, deadline)
+            # stop where the new decoding meets an existing instruction boundary
+            k = np.minimum(np.searchsorted(ip, part.ip[1:]), len(ip) - 1)
+            hit = ip[k] == part.ip[1:]
+            if hit.any():
+                cut = int(np.argmax(hit)) + 1
+                break
+            cut = len(part)
+        if part is None:
             continue
-        part = dec.sweep(chunk, a, deadline)
-        # stop where the new decoding meets an existing instruction boundary
-        hit = np.isin(part.ip[1:], ip)
-        cut = int(np.argmax(hit)) + 1 if hit.any() else len(part)
         part = part.take(np.arange(cut))
         if not len(part):
             continue

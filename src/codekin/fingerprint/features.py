@@ -141,59 +141,67 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
     # constants and references (sparse): per row, then grouped per function
     imm = t.imm[rows]
     ref = t.ref[rows]
-    consts: list[list[int]] = [[] for _ in range(n)]
-    strings: list[list[str]] = [[] for _ in range(n)]
-    imports: list[list[str]] = [[] for _ in range(n)]
+    w = FINGERPRINT_CONFIG["weights"]
+    # constants: (function, value) pairs, de-duplicated, hashed in bulk
     cmask = (np.abs(imm) >= 0x100) & (kind != K_CALL) & (kind != K_JMP) & (kind != K_JCC)
     cidx = np.nonzero(cmask)[0]
-    if len(cidx):
-        vals = imm[cidx]
-        keep = ~_mapped(b, vals)
-        cidx, vals = cidx[keep], vals[keep]
-        for fi, v in zip(fn_of_row[cidx].tolist(), vals.tolist(), strict=True):
-            consts[fi].append(int(v))
-    # referenced addresses: memory references, and in 32-bit code immediates that are addresses
+    cidx = cidx[~_mapped(b, imm[cidx])]
+    cfn, cval = _unique_pairs(fn_of_row[cidx], imm[cidx])
+    cval_u = cval.view(np.uint64)
+    for c in range(w["const"]):  # type: ignore[index]
+        feats.append(mix64(cval_u ^ _TAG_CONST ^ np.uint64(c * 0x9E3779B1)))
+        owners.append(cfn)
+    consts: list[list[int]] = [[] for _ in range(n)]
+    for fi, v in zip(cfn.tolist(), cval.tolist(), strict=True):
+        if len(consts[fi]) < 16:
+            consts[fi].append(v)
+    # referenced strings and imports (memory references; in 32-bit code also address immediates)
     ref_rows = np.nonzero(ref >= 0)[0]
-    addr_src = [(ref_rows, ref[ref_rows])]
+    addr_rows = [ref_rows]
+    addr_vals = [ref[ref_rows]]
     if b.bitness == 32:
         ir = np.nonzero((imm > 0) & (kind != K_CALL))[0]
-        addr_src.append((ir, imm[ir]))
-    str_cache: dict[int, str | None] = {}
+        addr_rows.append(ir)
+        addr_vals.append(imm[ir])
+    ar = np.concatenate(addr_rows)
+    afn, aval = _unique_pairs(fn_of_row[ar], np.concatenate(addr_vals))
     slot_name = {imp.address: imp.name for imp in b.imports if imp.name}
-    for rr, vals in addr_src:
-        for r, a in zip(rr.tolist(), vals.tolist(), strict=True):
-            fi = int(fn_of_row[r])
-            if a in slot_name:
-                imports[fi].append(slot_name[a])
-                continue
-            s = str_cache.get(a, "")
-            if s == "":
-                s = b.read_cstring(a) if not b.is_code(a) else None
-                str_cache[a] = s
-            if s:
-                strings[fi].append(s)
+    str_cache: dict[int, str | None] = {}
+    pairs_s: set[tuple[int, str]] = set()
+    pairs_i: set[tuple[int, str]] = set()
+    for fi, a in zip(afn.tolist(), aval.tolist(), strict=True):
+        nm = slot_name.get(a)
+        if nm is not None:
+            pairs_i.add((fi, nm))
+            continue
+        if a in str_cache:
+            st = str_cache[a]
+        else:
+            st = str_cache[a] = None if b.is_code(a) else b.read_cstring(a)
+        if st:
+            pairs_s.add((fi, st))
     call_rows = np.nonzero(kind == K_CALL)[0]
-    tgt = t.target[rows[call_rows]]
-    for r, a in zip(call_rows.tolist(), tgt.tolist(), strict=True):
-        name = ex.import_at.get(a)
-        if name:
-            imports[int(fn_of_row[r])].append(name)
-
-    w = FINGERPRINT_CONFIG["weights"]
+    if ex.import_at and len(call_rows):
+        cfns, ctgt = _unique_pairs(fn_of_row[call_rows], t.target[rows[call_rows]])
+        for fi, a in zip(cfns.tolist(), ctgt.tolist(), strict=True):
+            nm = ex.import_at.get(a)
+            if nm:
+                pairs_i.add((fi, nm))
+    strings: list[list[str]] = [[] for _ in range(n)]
+    imports: list[list[str]] = [[] for _ in range(n)]
+    hcache: dict[tuple[str, int], int] = {}
     sparse_f: list[int] = []
     sparse_o: list[int] = []
-    for fi in range(n):
-        for v in set(consts[fi]):
-            for c in range(w["const"]):  # type: ignore[index]
-                sparse_f.append(hash_str(f"c{v}", c) ^ int(_TAG_CONST))
-                sparse_o.append(fi)
-        for s in set(strings[fi]):
-            for c in range(w["string"]):  # type: ignore[index]
-                sparse_f.append(hash_str(s, 100 + c) ^ int(_TAG_STR))
-                sparse_o.append(fi)
-        for s in set(imports[fi]):
-            for c in range(w["import"]):  # type: ignore[index]
-                sparse_f.append(hash_str(s, 200 + c) ^ int(_TAG_API))
+    for pairs, out, base_salt, copies in ((pairs_s, strings, 100, w["string"]), (pairs_i, imports, 200, w["import"])):
+        tag = int(_TAG_STR if base_salt == 100 else _TAG_API)
+        for fi, st in sorted(pairs):
+            out[fi].append(st)
+            for c in range(copies):  # type: ignore[call-overload]
+                key = (st, base_salt + c)
+                h = hcache.get(key)
+                if h is None:
+                    h = hcache[key] = hash_str(st, base_salt + c) ^ tag
+                sparse_f.append(h)
                 sparse_o.append(fi)
     if sparse_f:
         feats.append(np.asarray(sparse_f, dtype=np.uint64))
@@ -211,9 +219,8 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
     with np.errstate(over="ignore"):
         ex_contrib = mix64(code ^ (pos_in_fn << np.uint64(20)) ^ _TAG_EXACT)
         exact = np.add.reduceat(ex_contrib, fn_start_row)
-    for fi in range(n):
-        if consts[fi]:
-            exact[fi] ^= np.uint64(hash_str(",".join(map(str, sorted(consts[fi]))), 7))
+    if len(cfn):
+        np.bitwise_xor.at(exact, cfn, mix64(cval_u ^ np.uint64(0x7777)))
     exact = mix64(exact)
 
     bands = lsh_bands(minhash)
@@ -221,6 +228,24 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
     addr = np.asarray([f.start for f in fns], dtype=np.int64)
     return FunctionPrints(addr, n_insns, n_bytes, n_blocks, n_edges, n_calls, exact, minhash, bands,
                           strings, consts, imports)
+
+
+def sorted_unique(x: np.ndarray) -> np.ndarray:
+    """np.unique by sorting: numpy 2's hash-based unique is many times slower on large uint64 arrays."""
+    if not len(x):
+        return x
+    a = np.sort(x)
+    return a[np.r_[True, a[1:] != a[:-1]]]
+
+
+def _unique_pairs(a: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """De-duplicated (a, v) pairs, sorted by a then v."""
+    if not len(a):
+        return a.astype(np.int64), v.astype(np.int64)
+    order = np.lexsort((v, a))
+    a, v = a[order], v[order]
+    keep = np.r_[True, (a[1:] != a[:-1]) | (v[1:] != v[:-1])]
+    return a[keep].astype(np.int64), v[keep].astype(np.int64)
 
 
 def _mapped(b: Binary, vals: np.ndarray) -> np.ndarray:
@@ -236,7 +261,7 @@ def _mapped(b: Binary, vals: np.ndarray) -> np.ndarray:
 def _minhash(F: np.ndarray, own: np.ndarray, n: int) -> np.ndarray:
     """K-way MinHash of each owner's feature set: 32-bit multiply-add permutations of pre-mixed
     features (a feature repeated inside a function counts once)."""
-    key = np.unique((own.astype(np.uint64) << np.uint64(32)) | (F & np.uint64(0xFFFFFFFF)))
+    key = sorted_unique((own.astype(np.uint64) << np.uint64(32)) | (F & np.uint64(0xFFFFFFFF)))
     own = (key >> np.uint64(32)).astype(np.int64)
     F = (key & np.uint64(0xFFFFFFFF)).astype(np.uint32)
     out = np.full((n, K), np.uint32(0xFFFFFFFF), dtype=np.uint32)

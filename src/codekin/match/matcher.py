@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from codekin.fingerprint import FunctionPrints
-from codekin.fingerprint.features import K
+from codekin.fingerprint.features import K, sorted_unique
 from codekin.store.base import SampleLabels, Store
 
 MIN_SIM = 0.5
@@ -87,7 +87,7 @@ def match(store: Store, prints: FunctionPrints, *, exclude_sha256: str | None = 
     qi = np.concatenate([ce.qi, cl.qi])
     fid = np.concatenate([ce.fid, cl.fid])
     if len(qi):
-        key = np.unique(qi * (1 << 40) + fid)
+        key = sorted_unique(qi * (1 << 40) + fid)
         qi, fid = key >> 40, key & ((1 << 40) - 1)
     stored = store.functions(fid)
     pos = np.searchsorted(stored.fid, fid)

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from codekin.fingerprint import FINGERPRINT_CONFIG, FINGERPRINT_VERSION, FunctionPrints
-from codekin.fingerprint.features import BANDS, K
+from codekin.fingerprint.features import BANDS, K, sorted_unique
 from codekin.fingerprint.hashing import as_signed
 from codekin.store.base import (
     Candidates,
@@ -282,7 +282,7 @@ class SQLiteStore:
                            list(zip(keys, qis, strict=True)))
 
     def functions(self, fids: np.ndarray) -> StoredFunctions:
-        ids = np.unique(fids).tolist()
+        ids = sorted_unique(fids).tolist()
         rows: list[tuple[Any, ...]] = []
         for i in range(0, len(ids), 30000):
             part = ids[i : i + 30000]
