@@ -179,6 +179,11 @@ def main(argv: list[str]) -> int:
                     f"{a['actor']} {a['score']:.2f}" for a in r["actors"]))
             if not r.get("attribution"):
                 notes.append(f"    why unknown:    {r.get('unknown_reason')}")
+                tied = [f for f in r["families"] if f["share"] >= 0.2]
+                actors = {f["actor"] for f in tied}
+                if len(tied) >= 2 and len(actors) == 1:
+                    notes.append(f"    note:           the code it shares is carried by {len(tied)} families of "
+                                 f"{actors.pop()} alike, so no single family explains it better than the others")
             notes.append("    evidence by where the code came from (demo ground truth):")
             notes.extend(explain(r, origins(build, tc, q), detail=(q == "beta-tunnel-v1" and tc == "elf")))
             notes.append("")

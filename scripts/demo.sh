@@ -15,7 +15,8 @@ CACHE=${CODEKIN_DEMO_CACHE:-$HOME/.cache/codekin-demo}
 JOBS=$(nproc 2>/dev/null || echo 2)
 DEB_SRC_LIST=/etc/apt/sources.list.d/codekin-deb-src.sources
 
-say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+if [ -t 1 ]; then B=$'\033[1m' D=$'\033[2m' N=$'\033[0m'; else B= D= N=; export COLUMNS=${COLUMNS:-120}; fi
+say() { printf '\n%s== %s%s\n' "$B" "$*" "$N"; }
 note() { printf '   %s\n' "$*"; }
 die() { printf 'demo.sh: %s\n' "$*" >&2; exit 1; }
 
@@ -55,8 +56,9 @@ command -v gcc >/dev/null 2>&1 && command -v make >/dev/null 2>&1 || die "gcc an
 HAVE_PE=1
 command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || { HAVE_PE=; note "no mingw-w64: ELF builds only"; }
 
-PY=$(bash scripts/setup.sh | tail -n 1)
-"$PY" -m codekin --version >/dev/null || die "codekin did not install"
+PY=$(bash scripts/setup.sh 2>"$CACHE/setup.log" | tail -n 1) ||
+    { cat "$CACHE/setup.log" >&2; die "scripts/setup.sh failed"; }
+"$PY" -m codekin --version >/dev/null || { cat "$CACHE/setup.log" >&2; die "codekin did not install"; }
 note "codekin $("$PY" -m codekin --version 2>&1 | awk '{print $NF}') in $PY; $(gcc --version | head -n 1)"
 
 # --- 2. corpus ------------------------------------------------------------------------------
@@ -68,16 +70,17 @@ fetch_zlib() {
     rm -rf "$dest"
     tmp=$(mktemp -d "$CACHE/zlib-get.XXXXXX")
     if command -v apt-get >/dev/null 2>&1 && command -v dpkg-source >/dev/null 2>&1; then
-        if ! (cd "$tmp" && apt-get source -qq zlib >"$tmp/log" 2>&1); then
-            if [ ! -f "$DEB_SRC_LIST" ] && can_root; then
+        if ! (cd "$tmp" && apt-get source -qq zlib >"$tmp/log" 2>&1) && can_root; then
+            # no deb-src entry (the one bench/corpus/setup.sh writes), or package lists not fetched
+            if [ ! -f "$DEB_SRC_LIST" ]; then
                 note "adding a deb-src entry for bookworm ($DEB_SRC_LIST)"
                 printf '%s\n' 'Types: deb-src' 'URIs: http://deb.debian.org/debian' 'Suites: bookworm' \
                     'Components: main' 'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' |
                     $SUDO tee "$DEB_SRC_LIST" >/dev/null
-                APT_UPDATED=
-                apt_update || true
-                (cd "$tmp" && apt-get source -qq zlib >"$tmp/log" 2>&1) || true
             fi
+            APT_UPDATED=
+            apt_update || true
+            (cd "$tmp" && apt-get source -qq zlib >"$tmp/log" 2>&1) || true
         fi
     fi
     dir=$(find "$tmp" -mindepth 1 -maxdepth 1 -type d -name 'zlib-*' | head -n 1)
@@ -93,7 +96,10 @@ out.write_bytes(urllib.request.urlopen(url, timeout=60).read())
 if hashlib.sha256(out.read_bytes()).hexdigest() != sha:
     sys.exit("zlib tarball: sha256 mismatch")
 with tarfile.open(out) as t:
-    t.extractall(sys.argv[1], filter="data")
+    if hasattr(tarfile, "data_filter"):  # Python >= 3.11.4
+        t.extractall(sys.argv[1], filter="data")
+    else:
+        t.extractall(sys.argv[1])
 PYEOF
         dir=$(find "$tmp" -mindepth 1 -maxdepth 1 -type d -name 'zlib-*' | head -n 1)
     fi
@@ -118,7 +124,7 @@ note "built in $((SECONDS - START)) s so far"
 cd "$CACHE/build"
 DB=$CACHE/demo.db
 rm -f "$DB" "$DB-wal" "$DB-shm"
-ck() { printf '\033[2m$ codekin %s\033[0m\n' "$*"; "$PY" -m codekin "$@"; }
+ck() { printf '%s$ codekin %s%s\n' "$D" "$*" "$N"; "$PY" -m codekin "$@"; }
 bins() { # bins NAME... -> the stripped samples of every toolchain built
     local n tc
     for n in "$@"; do
@@ -127,7 +133,6 @@ bins() { # bins NAME... -> the stripped samples of every toolchain built
         done
     done
 }
-if [ -t 1 ]; then :; else export COLUMNS=${COLUMNS:-120}; fi
 
 say "3/4 index: zlib as a library, then 2 versions x ${#TCS[@]} formats of 4 known families"
 T0=$SECONDS

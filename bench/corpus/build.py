@@ -533,7 +533,10 @@ def parse_coff(data: bytes) -> CoffFile:
             name = raw_name.rstrip(b"\0").decode("utf-8", errors="replace")
         if storage == COFF_CLASS_FILE:  # file name is in the aux records
             aux = data[off + 18 : off + 18 + 18 * naux]
-            current_file = aux.split(b"\0", 1)[0].decode("utf-8", errors="replace") or None
+            if len(aux) >= 8 and aux[:4] == b"\0\0\0\0":  # string-table reference
+                current_file = long_name(struct.unpack_from("<I", aux, 4)[0]) or None
+            else:
+                current_file = aux.split(b"\0", 1)[0].decode("utf-8", errors="replace") or None
         symbols.append(CoffSymbol(name, value, secnum, stype, storage, naux, current_file))
         i += 1 + naux
     return CoffFile(COFF_MACHINES[machine], machine, image_base, sections, symbols, bool(symptr and nsyms), data)
@@ -716,8 +719,13 @@ def annotate(
         if len(objects) > 1 and hint:
             # same-named static functions in several files: keep the file the
             # symbol table places this one in
+            # (PE: ld truncates the .file name to 14 characters)
             base = hint.replace("\\", "/").rsplit("/", 1)[-1]
-            narrowed = [o for o in objects if o.rsplit("/", 1)[-1] == base]
+            narrowed = [
+                o
+                for o in objects
+                if o.rsplit("/", 1)[-1] == base or (len(base) >= 14 and o.rsplit("/", 1)[-1].startswith(base))
+            ]
             if narrowed:
                 objects = narrowed
         fn["objects"] = objects

@@ -7,6 +7,7 @@ from typing import Any
 
 from codekin import __version__
 from codekin.fingerprint import FINGERPRINT_VERSION, fingerprint
+from codekin.fingerprint.sample import sample_strings
 from codekin.match.matcher import QueryResult, match
 from codekin.pipeline import Result
 from codekin.store.base import Store
@@ -19,7 +20,8 @@ def query_extraction(store: Store, res: Result, *, top: int = 10, evidence: int 
     ex = res.extraction
     assert ex is not None
     prints = fingerprint(ex)
-    qr = match(store, prints, exclude_sha256=ex.binary.sha256 if exclude_self else None)
+    hashes, _ = sample_strings(ex.binary)
+    qr = match(store, prints, strings=hashes, exclude_sha256=ex.binary.sha256 if exclude_self else None)
     b = ex.binary
     return report(qr, {
         "name": res.name, "sha256": b.sha256, "format": b.format, "arch": b.arch, "size": b.size,
@@ -35,6 +37,8 @@ def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, e
             "score": round(min(1.0, (f.score + f.distinct) / 2), 4),
             "share": round(f.score, 4), "distinct": round(f.distinct, 4),
             "shared_functions": f.shared_functions, "distinct_functions": f.distinct_functions,
+            "strings_share": round(f.str_share, 4), "strings_distinct": round(f.str_distinct, 4),
+            "shared_strings": f.shared_strings,
         })
     actors: dict[str, dict[str, Any]] = {}
     for f in fams:

@@ -93,18 +93,20 @@ def extract(binary: Binary, *, deadline: float | None = None) -> Extraction:
     seeds = _seeds(binary)
     resynced = 0
     conflicts = 0
-    for _round in range(2):
+    rounds = 2  # a second pass only when reached code pointed inside swept instructions
+    for rnd in range(rounds):
         _check(deadline, "discovery")
         state = _Analysis(binary, table, code_ranges, stub_ranges, got, seeds, deadline)
         state.run()
         missing = state.missing_targets()
-        if not missing:
+        if not missing or rnd == rounds - 1:
             break
-        table, n_new, n_conf = _resync(dec, binary, table, missing, state.covered_intervals(), deadline)
+        new_table, n_new, n_conf = _resync(dec, binary, table, missing, state.covered_intervals(), deadline)
         resynced += n_new
         conflicts += n_conf
         if n_new == 0:
             break
+        table = new_table
     stats = {
         "instructions": len(table),
         "decode_s": round(t_decode, 4),

@@ -1,8 +1,15 @@
-"""Per-sample fingerprints: sha256, imphash, TLSH, and a summary of the file for the store."""
+"""Per-sample fingerprints: sha256, imphash, TLSH, the strings of the data sections, and a summary of
+the file for the store."""
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
+
+from codekin.binary.model import Binary
 from codekin.disasm.model import Extraction
+from codekin.fingerprint.hashing import hash_str
 from codekin.store.base import SampleRecord
 
 try:
@@ -20,10 +27,37 @@ def tlsh_of(data: bytes) -> str | None:
 
 def sample_record(ex: Extraction, data: bytes, n_insns: int) -> SampleRecord:
     b = ex.binary
+    hashes, _ = sample_strings(b)
     return SampleRecord(
         sha256=b.sha256, name=b.name or "", format=b.format, arch=b.arch, size=b.size,
         n_functions=len(ex.functions), n_instructions=n_insns, imphash=b.metadata.imphash,
         tlsh=tlsh_of(data), pe_timestamp=b.metadata.pe_timestamp,
         info={"flags": list(b.flags), "image_base": b.image_base, "metadata": {
             k: v for k, v in b.info()["metadata"].items() if v not in (None, [], False)}},
+        strings=hashes,
     )
+
+
+_ASCII = re.compile(rb"[\x20-\x7e]{6,256}")
+_UTF16 = re.compile(rb"(?:[\x20-\x7e]\x00){6,256}")
+MAX_STRINGS = 50_000
+
+
+def sample_strings(b: Binary) -> tuple[np.ndarray, list[str]]:
+    """Hashes (uint64, sorted, unique) of the printable strings (6+ characters, ASCII or UTF-16LE)
+    in the image's non-code sections, and the strings themselves."""
+    seen: set[str] = set()
+    for r in b.regions:
+        if r.executable or not r.data:
+            continue
+        for m in _ASCII.finditer(r.data):
+            seen.add(m.group().decode("ascii"))
+        if b.format == "pe":
+            for m in _UTF16.finditer(r.data):
+                seen.add(m.group().decode("utf-16-le"))
+        if len(seen) > MAX_STRINGS:
+            break
+    strings = sorted(seen)[:MAX_STRINGS]
+    hashes = np.asarray([hash_str(s, 0x5757) for s in strings], dtype=np.uint64)
+    order = np.argsort(hashes)
+    return hashes[order], [strings[i] for i in order.tolist()]

@@ -51,6 +51,9 @@ class FamilyScore:
     distinct: float
     shared_functions: int
     distinct_functions: int
+    str_share: float = 0.0
+    str_distinct: float = 0.0
+    shared_strings: int = 0
     samples: set[int] = field(default_factory=set)
 
 
@@ -77,7 +80,8 @@ def _group(lbl: SampleLabels) -> tuple[str, str] | None:
     return None
 
 
-def match(store: Store, prints: FunctionPrints, *, exclude_sha256: str | None = None) -> QueryResult:
+def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = None,
+          exclude_sha256: str | None = None) -> QueryResult:
     n = len(prints)
     samples = store.samples()
     if n == 0:
@@ -134,6 +138,27 @@ def match(store: Store, prints: FunctionPrints, *, exclude_sha256: str | None = 
     w = size_w * lib_disc / np.maximum(df, 1)
     total = float(w.sum()) or 1.0
 
+    # the strings line: which labelled groups hold each of the sample's strings
+    str_share = np.zeros(max(ng, 1))
+    str_distinct = np.zeros(max(ng, 1))
+    str_count = np.zeros(max(ng, 1), dtype=np.int64)
+    if strings is not None and len(strings) and ng:
+        hits = store.string_hits(strings)
+        hg = np.asarray([gid_of_sample.get(int(x), -1) for x in hits.fid.tolist()], dtype=np.int64)
+        okh = hg >= 0
+        if exclude_sha256 is not None:
+            ex_ids = {i for i, s in samples.items() if s.sha256 == exclude_sha256}
+            okh &= np.asarray([int(x) not in ex_ids for x in hits.fid.tolist()], dtype=bool)
+        S = np.zeros((len(strings), ng), dtype=bool)
+        S[hits.qi[okh], hg[okh]] = True
+        s_df = S[:, ~is_lib[:ng]].sum(axis=1) if (~is_lib[:ng]).any() else np.zeros(len(strings))
+        s_lib = S[:, is_lib[:ng]].any(axis=1) if is_lib[:ng].any() else np.zeros(len(strings), dtype=bool)
+        sw = np.where(s_lib, 0.0, 1.0 / np.maximum(s_df, 1))
+        stot = float(sw.sum()) or 1.0
+        str_share = (sw[:, None] * S).sum(axis=0) / stot
+        str_distinct = (sw[:, None] * (S & (s_df == 1)[:, None])).sum(axis=0) / stot
+        str_count = S.sum(axis=0)
+
     families: list[FamilyScore] = []
     if len(fam_cols):
         top2 = np.sort(fam_best, axis=1)[:, -2:] if fam_best.shape[1] >= 2 else np.c_[np.zeros(n), fam_best]
@@ -150,7 +175,8 @@ def match(store: Store, prints: FunctionPrints, *, exclude_sha256: str | None = 
             families.append(FamilyScore(
                 family=name, actor=actor, score=float((w * s).sum() / total),
                 distinct=float((w * margin).sum() / total), shared_functions=int((s >= MIN_SIM).sum()),
-                distinct_functions=int(distinct_fn.sum()),
+                distinct_functions=int(distinct_fn.sum()), str_share=float(str_share[col]),
+                str_distinct=float(str_distinct[col]), shared_strings=int(str_count[col]),
             ))
     families.sort(key=lambda f: (f.score + f.distinct, f.distinct), reverse=True)
     verdict = None

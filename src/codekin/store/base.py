@@ -40,6 +40,7 @@ class SampleRecord:
     tlsh: str | None = None
     pe_timestamp: int | None = None
     info: dict[str, Any] = field(default_factory=dict)
+    strings: np.ndarray | None = None  # uint64 hashes of the sample's strings
 
 
 @dataclass(slots=True)
@@ -82,6 +83,8 @@ class Store(Protocol):
     def exact_candidates(self, exact: np.ndarray) -> Candidates: ...
 
     def lsh_candidates(self, bands: np.ndarray) -> Candidates: ...
+
+    def string_hits(self, hashes: np.ndarray) -> Candidates: ...
 
     def functions(self, fids: np.ndarray) -> StoredFunctions: ...
 

@@ -63,6 +63,8 @@ CREATE INDEX IF NOT EXISTS functions_sample ON functions(sample_id);
 CREATE INDEX IF NOT EXISTS functions_exact ON functions(exact);
 CREATE TABLE IF NOT EXISTS lsh (band INTEGER NOT NULL, fid INTEGER NOT NULL, PRIMARY KEY (band, fid))
     WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS strings (h INTEGER NOT NULL, sample_id INTEGER NOT NULL, PRIMARY KEY (h, sample_id))
+    WITHOUT ROWID;
 """
 
 
@@ -205,6 +207,9 @@ class SQLiteStore:
                     f = np.repeat(fids[has], BANDS)
                     self.db.executemany("INSERT OR IGNORE INTO lsh(band, fid) VALUES (?, ?)",
                                         zip(b.tolist(), f.tolist(), strict=True))
+            if rec.strings is not None and len(rec.strings):
+                self.db.executemany("INSERT OR IGNORE INTO strings(h, sample_id) VALUES (?, ?)",
+                                    ((h, sid) for h in as_signed(rec.strings).tolist()))
         return sid
 
     def delete_sample(self, sha256: str) -> None:
@@ -215,6 +220,7 @@ class SQLiteStore:
             sid = row[0]
             self.db.execute("DELETE FROM lsh WHERE fid IN (SELECT id FROM functions WHERE sample_id=?)", (sid,))
             self.db.execute("DELETE FROM functions WHERE sample_id=?", (sid,))
+            self.db.execute("DELETE FROM strings WHERE sample_id=?", (sid,))
             self.db.execute("DELETE FROM attributions WHERE sample_id=?", (sid,))
             self.db.execute("DELETE FROM samples WHERE id=?", (sid,))
 
@@ -280,6 +286,12 @@ class SQLiteStore:
         qis = np.repeat(has, bands.shape[1]).tolist()
         return self._pairs("SELECT DISTINCT q.qi, l.fid FROM temp.q q JOIN lsh l ON l.band = q.key",
                            list(zip(keys, qis, strict=True)))
+
+    def string_hits(self, hashes: np.ndarray) -> Candidates:
+        """(query string index, sample id) for every stored sample holding each string."""
+        vals = as_signed(hashes).tolist()
+        return self._pairs("SELECT q.qi, s.sample_id FROM temp.q q JOIN strings s ON s.h = q.key",
+                           [(v, i) for i, v in enumerate(vals)])
 
     def functions(self, fids: np.ndarray) -> StoredFunctions:
         ids = sorted_unique(fids).tolist()
