@@ -119,9 +119,9 @@ def explain(r: dict, org: dict[int, tuple[str, str]], detail: bool) -> list[str]
         got = by_origin.get(origin, [])
         label = "the sample's own code" if origin == "own code" else origin
         lines.append(f"    {label}: {len(got)} of {fn_total.get(origin, len(got))} functions matched")
-        lib = [n for n, f in got if f["lib"]]
+        lib = [f["weight"] for _, f in got if f["lib"]]
         if lib:
-            lines.append(f"      {len(lib):>3} with the zlib library sample: discounted (weight ~0)")
+            lines.append(f"      {len(lib):>3} with the zlib library sample: discounted, total weight {sum(lib):.2f}")
         combos: dict[tuple[str, ...], list[str]] = {}
         for name, f in got:
             if f["fams"] and not f["lib"]:
@@ -187,11 +187,10 @@ def main(argv: list[str]) -> int:
             notes.append("    evidence by where the code came from (demo ground truth):")
             notes.extend(explain(r, origins(build, tc, q), detail=(q == "beta-tunnel-v1" and tc == "elf")))
             notes.append("")
-    w = [max(len(str(x[i])) for x in rows + [("query", "format", "expected", "codekin", "check")])
-         for i in range(5)]
-    print("  ".join(h.ljust(w[i]) for i, h in enumerate(("query", "format", "expected", "codekin", "check"))))
-    for row in rows:
-        print("  ".join(str(c).ljust(w[i]) for i, c in enumerate(row)))
+    header = ("query", "format", "expected", "codekin", "check")
+    w = [max(len(str(x[i])) for x in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(str(c).ljust(w[i]) for i, c in enumerate(row)).rstrip())
     print()
     print("\n".join(notes).rstrip())
     return 1 if strict and bad else 0

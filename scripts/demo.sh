@@ -43,6 +43,13 @@ command -v gcc >/dev/null 2>&1 || need+=(gcc)
 command -v make >/dev/null 2>&1 || need+=(make)
 command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || need+=(gcc-mingw-w64-x86-64)
 command -v dpkg-source >/dev/null 2>&1 || need+=(dpkg-dev)
+# Debian's own python3 refuses pip installs (PEP 668): then codekin goes into a venv in the cache
+PYBASE=${PYTHON:-python3}
+if [ -z "${VENV:-}" ] && "$PYBASE" -c 'import os, sys, sysconfig
+sys.exit(not os.path.exists(os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED")))' 2>/dev/null; then
+    export VENV=$CACHE/venv
+    "$PYBASE" -c 'import ensurepip' 2>/dev/null || need+=(python3-venv)
+fi
 if [ ${#need[@]} -gt 0 ]; then
     if can_root && command -v apt-get >/dev/null 2>&1; then
         note "installing ${need[*]} (apt)"
@@ -56,6 +63,7 @@ command -v gcc >/dev/null 2>&1 && command -v make >/dev/null 2>&1 || die "gcc an
 HAVE_PE=1
 command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || { HAVE_PE=; note "no mingw-w64: ELF builds only"; }
 
+note "installing codekin (scripts/setup.sh${VENV:+, into $VENV})"
 PY=$(bash scripts/setup.sh 2>"$CACHE/setup.log" | tail -n 1) ||
     { cat "$CACHE/setup.log" >&2; die "scripts/setup.sh failed"; }
 "$PY" -m codekin --version >/dev/null || { cat "$CACHE/setup.log" >&2; die "codekin did not install"; }
@@ -114,9 +122,16 @@ note "zlib source: $CACHE/zlib ($(sed -n 's/^#define ZLIB_VERSION "\(.*\)"/\1/p'
 TCS=(elf)
 [ -n "$HAVE_PE" ] && TCS+=(pe)
 for tc in "${TCS[@]}"; do
-    make -C demo -j"$JOBS" TC="$tc" ZSRC="$CACHE/zlib" OUT="$CACHE/build" >"$CACHE/build-$tc.log" 2>&1 ||
-        { tail -n 30 "$CACHE/build-$tc.log" >&2; die "build ($tc) failed: $CACHE/build-$tc.log"; }
-    note "$tc: $(find "$CACHE/build/$tc/bin" -type f | wc -l) samples in $CACHE/build/$tc/bin (stripped)"
+    if make -C demo -j"$JOBS" TC="$tc" ZSRC="$CACHE/zlib" OUT="$CACHE/build" >"$CACHE/build-$tc.log" 2>&1; then
+        note "$tc: $(find "$CACHE/build/$tc/bin" -type f | wc -l) samples in $CACHE/build/$tc/bin (stripped)"
+    elif [ "$tc" = pe ]; then
+        tail -n 10 "$CACHE/build-pe.log" >&2
+        note "the PE build failed ($CACHE/build-pe.log): ELF only"
+        TCS=(elf)
+    else
+        tail -n 30 "$CACHE/build-$tc.log" >&2
+        die "build ($tc) failed: $CACHE/build-$tc.log"
+    fi
 done
 note "built in $((SECONDS - START)) s so far"
 

@@ -39,7 +39,8 @@ def db(tmp_path: Path) -> Path:
     d = tmp_path / "idx.db"
     ck("index", "--db", str(d), "--family", "kin", "--actor", "Alpha", "--source", "unit test",
        str(fixture_path("elf64-O2")), str(fixture_path("elf64-O0")))
-    ck("index", "--db", str(d), "--family", "nbody", "--actor", "Beta", str(fixture_path("pe32-O2.exe")))
+    ck("index", "--db", str(d), "--family", "third", "--actor", "Beta", str(fixture_path("third-elf64-O2")),
+       str(fixture_path("pe32-O2.exe")))
     return d
 
 
@@ -70,15 +71,18 @@ def test_index_dedups_and_reports_bad_files(db: Path, tmp_path: Path) -> None:
 
 def test_show_and_families(db: Path) -> None:
     st = json.loads(ck("show", "--db", str(db), "--json").stdout)
-    assert st["samples"] == 3 and st["families"] == 2 and st["actors"] == 2 and st["functions"] > 50
+    assert st["samples"] == 4 and st["families"] == 2 and st["actors"] == 2 and st["functions"] > 50
     fams = {f["family"]: f for f in json.loads(ck("families", "--db", str(db), "--json").stdout)}
     assert fams["kin"]["samples"] == 2 and fams["kin"]["actor"] == "Alpha"
 
 
 def test_open_set_unknown(db: Path) -> None:
+    """A program that shares only C runtime code (present in several families) is not attributed."""
     d = query(db, fixture_path("other-elf64-O2"))
-    assert d["attribution"] is None
+    assert d["attribution"] is None, d["families"]
     assert d["unknown_reason"]
+    runtime = [e for e in d["evidence"] if e["family"]]
+    assert runtime and all(e["families_sharing"] >= 2 for e in runtime), "only shared runtime code matched"
 
 
 def test_labels_change_without_reindex(db: Path) -> None:
@@ -125,7 +129,7 @@ def test_version_mismatch_detected_and_reindex(db: Path) -> None:
     p = ck("query", "--db", str(db), "--json", str(fixture_path("elf64-O2")), check=False)
     assert p.returncode == 2 and "reindex" in p.stderr
     rep = json.loads(ck("reindex", "--db", str(db)).stdout)
-    assert rep["reindexed"] == 3 and rep["stale"] is None
+    assert rep["reindexed"] == 4 and rep["stale"] is None
     assert query(db, fixture_path("elf64-clang-O2"))["attribution"]["family"] == "kin"
 
 

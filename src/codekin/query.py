@@ -34,28 +34,37 @@ def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, e
     for f in qr.families[:top]:
         fams.append({
             "family": f.family, "actor": f.actor,
-            "score": round(min(1.0, (f.score + f.distinct) / 2), 4),
+            "score": round(f.combined, 4), "code": round(f.code, 4),
             "share": round(f.score, 4), "distinct": round(f.distinct, 4),
             "shared_functions": f.shared_functions, "distinct_functions": f.distinct_functions,
             "strings_share": round(f.str_share, 4), "strings_distinct": round(f.str_distinct, 4),
             "shared_strings": f.shared_strings,
         })
     actors: dict[str, dict[str, Any]] = {}
-    for f in fams:
-        if f["actor"]:
-            a = actors.setdefault(f["actor"], {"actor": f["actor"], "score": 0.0, "families": []})
-            a["score"] = max(a["score"], f["score"])
-            a["families"].append(f["family"])
+    for a in qr.actors:  # each actor's families pooled
+        assert a.actor is not None
+        actors[a.actor] = {"actor": a.actor, "score": round(a.combined, 4), "code": round(a.code, 4),
+                           "strings_share": round(a.str_share, 4), "families": []}
+    for f in qr.families:
+        if f.actor and f.actor in actors:
+            actors[f.actor]["families"].append(f.family)
     attribution = None
     if qr.verdict is not None:
         v = qr.verdict
         attribution = {
-            "family": v.family, "actor": v.actor, "confidence": qr.confidence,
-            "score": round(min(1.0, (v.score + v.distinct) / 2), 4), "distinct": round(v.distinct, 4),
-            "distinct_functions": v.distinct_functions,
-            "basis": f"{v.distinct_functions} functions shared with {v.family} and explained better by it "
-                     f"than by any other family; library code discounted",
+            "family": v.family, "actor": v.actor, "level": qr.level, "confidence": qr.confidence,
+            "score": round(v.combined, 4), "code": round(v.code, 4), "strings": round(v.str_share, 4),
+            "distinct": round(v.distinct, 4), "distinct_functions": v.distinct_functions,
+            "basis": f"{v.shared_functions} functions ({v.distinct_functions} distinctive) and "
+                     f"{v.shared_strings} strings shared with {v.family}; code line {v.code:.2f}, strings "
+                     f"line {v.str_share:.2f}; library code discounted",
         }
+        if qr.level == "actor":
+            a = qr.actors[0]
+            attribution["basis"] = (
+                f"a new family of actor {a.actor}: its code and strings are shared with the actor's families "
+                f"alike (pooled score {a.combined:.2f}, {a.shared_functions} functions, {a.shared_strings} "
+                f"strings), closest family {v.family}; library code discounted")
     st = store.stats() if hasattr(store, "stats") else {}
     return {
         "schema": SCHEMA_ID,
@@ -77,5 +86,7 @@ def _why_unknown(qr: QueryResult) -> str:
     if not qr.families:
         return "no code shared with any labelled family"
     t = qr.families[0]
-    return (f"best family {t.family} has distinctive score {t.distinct:.3f} over "
-            f"{t.distinct_functions} distinctive functions: below the verdict threshold")
+    from codekin.match.matcher import VERDICT_MIN_SCORE
+
+    return (f"best family {t.family} scores {t.combined:.3f} (code {t.code:.3f}, strings {t.str_share:.3f}): "
+            f"below the verdict threshold {VERDICT_MIN_SCORE}")

@@ -197,7 +197,8 @@ class IcedDecoder:
         ref = np.full(n, -1, dtype=np.int64)
         if mem_i:
             mask = (1 << self.bitness) - 1
-            ref[np.asarray(mem_i, dtype=np.int64)] = np.asarray([v & mask for v in mem_v], dtype=np.int64)
+            vals = np.asarray([v & mask for v in mem_v], dtype=np.uint64).view(np.int64)
+            ref[np.asarray(mem_i, dtype=np.int64)] = np.where(vals >= 0, vals, -1)
         imm = np.zeros(n, dtype=np.int64)
         if imm_i:
             imm[np.asarray(imm_i, dtype=np.int64)] = np.asarray(

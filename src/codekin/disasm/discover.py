@@ -244,9 +244,14 @@ class _Analysis:
                 if targets:
                     break
             if targets:
-                self.jt[r] = targets
+                # keep only cases that start an instruction of the sweep: a misread table (wrong bound,
+                # wrong base) otherwise sends discovery into the middle of other code
                 trs = self.idx.rows(np.asarray(targets, dtype=np.int64))
-                leader[trs[trs >= 0]] = True
+                good = trs >= 0
+                if good.sum() < max(1, len(targets) // 2):
+                    continue
+                self.jt[r] = [a for a, g in zip(targets, good.tolist(), strict=True) if g]
+                leader[trs[good]] = True
         self.leader = leader
         starts = np.nonzero(leader)[0]
         self.bfirst = starts.astype(np.int64)
@@ -277,11 +282,6 @@ class _Analysis:
         bad = np.nonzero(lkb & (tgt_rows < 0) & self.idx.in_code(t.target[last]))[0]
         for b in bad.tolist():
             self.block_missing.setdefault(b, []).append(int(t.target[last[b]]))
-        for r, targets in self.jt.items():
-            trs = self.idx.rows(np.asarray(targets, dtype=np.int64))
-            miss = [a for a, x in zip(targets, trs.tolist(), strict=True) if x < 0]
-            if miss:
-                self.block_missing.setdefault(int(self.block_of[r]), []).extend(miss)
         # direct call targets per block
         cr = np.nonzero(kind == K_CALL)[0]
         self.block_calls: dict[int, list[tuple[int, int]]] = {}

@@ -41,14 +41,18 @@ def sample_record(ex: Extraction, data: bytes, n_insns: int) -> SampleRecord:
 _ASCII = re.compile(rb"[\x20-\x7e]{6,256}")
 _UTF16 = re.compile(rb"(?:[\x20-\x7e]\x00){6,256}")
 MAX_STRINGS = 50_000
+# ELF sections holding linker and loader data (symbol names, versions, relocations), not the program's
+_LINKER_SECTIONS = (".dynstr", ".dynsym", ".gnu.version", ".gnu.hash", ".hash", ".interp", ".rela", ".rel.",
+                    ".note", ".eh_frame", ".symtab", ".strtab", ".comment", ".gnu_debuglink", ".dynamic")
 
 
 def sample_strings(b: Binary) -> tuple[np.ndarray, list[str]]:
     """Hashes (uint64, sorted, unique) of the printable strings (6+ characters, ASCII or UTF-16LE)
     in the image's non-code sections, and the strings themselves."""
     seen: set[str] = set()
+    meta = {s.va for s in b.sections if s.name.startswith(_LINKER_SECTIONS)}
     for r in b.regions:
-        if r.executable or not r.data:
+        if r.executable or not r.data or r.va in meta:
             continue
         for m in _ASCII.finditer(r.data):
             seen.add(m.group().decode("ascii"))
@@ -57,6 +61,8 @@ def sample_strings(b: Binary) -> tuple[np.ndarray, list[str]]:
                 seen.add(m.group().decode("utf-16-le"))
         if len(seen) > MAX_STRINGS:
             break
+    # import and library names are the imports line's business, not the strings'
+    seen -= {i.name for i in b.imports if i.name} | {i.library for i in b.imports} | set(b.metadata.needed)
     strings = sorted(seen)[:MAX_STRINGS]
     hashes = np.asarray([hash_str(s, 0x5757) for s in strings], dtype=np.uint64)
     order = np.argsort(hashes)

@@ -6,12 +6,14 @@
 3. Weight of each query function: ``log2(1 + instructions)`` (size), divided by the number of
    labelled groups it matches (rarity: code shared by many families is weak evidence), times
    ``1 - library similarity`` (library/goodware code is discounted).
-4. Family score: the weighted share of the query's code that the family explains (best match per
-   function). Distinctive score: the same, counting only how much better the family explains each
-   function than the next family does; it drives the verdict, so code two families share (a bundled
-   parser, a language runtime) decides nothing.
-5. Verdict: the best family when its distinctive score and its count of distinctive functions pass
-   thresholds chosen on the dev set for at most 2% false attribution; otherwise null (unknown).
+4. Code line: the weighted share of the query's code that the family explains (best match per
+   function), and the distinctive share (how much better the family explains each function than the
+   next family does), averaged.
+5. Strings line: the share of the sample's strings (data sections) the family's samples hold, each
+   string weighted by 1 / (families holding it), library strings discounted. Strings survive a change
+   of compiler and of platform far better than instructions.
+6. Ranking: a weighted mean of the two lines. Verdict: the best family when that score passes a
+   threshold chosen on the dev set for no false attribution there; otherwise null (unknown).
 """
 
 from __future__ import annotations
@@ -28,9 +30,14 @@ from codekin.store.base import SampleLabels, Store
 
 MIN_SIM = 0.5
 STRONG_SIM = 0.7
-# open-set thresholds (bench/devset.py chose them; see BENCHMARKS.md)
-VERDICT_MIN_DISTINCT = 0.10
+# ranking: weight of the code line against the strings line
+CODE_WEIGHT = 0.5
+# open-set verdict: the combined score the best family must reach, and minimum evidence behind it.
+# Chosen on the dev set (bench/devset.py, BENCHMARKS.md): the lowest threshold with no false
+# attribution on the unknown families in the win and linux settings.
+VERDICT_MIN_SCORE = 0.38
 VERDICT_MIN_FUNCS = 3
+VERDICT_MIN_STRINGS = 10
 MAX_CANDIDATES_PER_FUNCTION = 400
 
 
@@ -56,6 +63,15 @@ class FamilyScore:
     shared_strings: int = 0
     samples: set[int] = field(default_factory=set)
 
+    @property
+    def code(self) -> float:
+        """The code line: mean of the share and the distinctive share."""
+        return min(1.0, (self.score + self.distinct) / 2)
+
+    @property
+    def combined(self) -> float:
+        return CODE_WEIGHT * self.code + (1 - CODE_WEIGHT) * self.str_share
+
 
 @dataclass
 class QueryResult:
@@ -67,6 +83,8 @@ class QueryResult:
     matched_functions: int
     total_weight: float
     samples: dict[int, SampleLabels]
+    actors: list[FamilyScore] = field(default_factory=list)
+    level: str | None = None  # "family" or "actor"
 
 
 def _group(lbl: SampleLabels) -> tuple[str, str] | None:
@@ -132,60 +150,60 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
     fam_cols = np.nonzero(~is_lib)[0]
     lib_sim = best[:, is_lib].max(axis=1) if is_lib.any() else np.zeros(n)
     fam_best = best[:, fam_cols] if len(fam_cols) else np.zeros((n, 0))
-    df = (fam_best >= MIN_SIM).sum(axis=1)
     size_w = np.log2(1.0 + prints.n_insns.astype(np.float64))
     lib_disc = 1.0 - np.clip(lib_sim, 0.0, 1.0)
+    df = (fam_best >= MIN_SIM).sum(axis=1)
     w = size_w * lib_disc / np.maximum(df, 1)
-    total = float(w.sum()) or 1.0
 
     # the strings line: which labelled groups hold each of the sample's strings
-    str_share = np.zeros(max(ng, 1))
-    str_distinct = np.zeros(max(ng, 1))
-    str_count = np.zeros(max(ng, 1), dtype=np.int64)
-    if strings is not None and len(strings) and ng:
+    n_str = len(strings) if strings is not None else 0
+    S = np.zeros((n_str, max(ng, 1)), dtype=bool)
+    if n_str and ng:
+        assert strings is not None
         hits = store.string_hits(strings)
         hg = np.asarray([gid_of_sample.get(int(x), -1) for x in hits.fid.tolist()], dtype=np.int64)
         okh = hg >= 0
         if exclude_sha256 is not None:
             ex_ids = {i for i, s in samples.items() if s.sha256 == exclude_sha256}
             okh &= np.asarray([int(x) not in ex_ids for x in hits.fid.tolist()], dtype=bool)
-        S = np.zeros((len(strings), ng), dtype=bool)
         S[hits.qi[okh], hg[okh]] = True
-        s_df = S[:, ~is_lib[:ng]].sum(axis=1) if (~is_lib[:ng]).any() else np.zeros(len(strings))
-        s_lib = S[:, is_lib[:ng]].any(axis=1) if is_lib[:ng].any() else np.zeros(len(strings), dtype=bool)
-        sw = np.where(s_lib, 0.0, 1.0 / np.maximum(s_df, 1))
-        stot = float(sw.sum()) or 1.0
-        str_share = (sw[:, None] * S).sum(axis=0) / stot
-        str_distinct = (sw[:, None] * (S & (s_df == 1)[:, None])).sum(axis=0) / stot
-        str_count = S.sum(axis=0)
+    s_lib = S[:, is_lib[: S.shape[1]]].any(axis=1) if is_lib.any() else np.zeros(n_str, dtype=bool)
+    S_fam = S[:, fam_cols] if len(fam_cols) else np.zeros((n_str, 0), dtype=bool)
 
-    families: list[FamilyScore] = []
-    if len(fam_cols):
-        top2 = np.sort(fam_best, axis=1)[:, -2:] if fam_best.shape[1] >= 2 else np.c_[np.zeros(n), fam_best]
-        for j, col in enumerate(fam_cols.tolist()):
-            s = fam_best[:, j]
-            if not (s > 0).any():
-                continue
-            other = np.where(s >= top2[:, -1], top2[:, -2], top2[:, -1])
-            margin = np.clip(s - other, 0.0, None)
-            # a function counts as distinctive when the family explains it clearly better than any other
-            distinct_fn = (margin >= 0.25) & (s >= STRONG_SIM) & (lib_disc > 0.5)
-            name = group_names[col][1]
-            actor = next((samples[x].actor for x, g in gid_of_sample.items() if g == col and samples[x].actor), None)
-            families.append(FamilyScore(
-                family=name, actor=actor, score=float((w * s).sum() / total),
-                distinct=float((w * margin).sum() / total), shared_functions=int((s >= MIN_SIM).sum()),
-                distinct_functions=int(distinct_fn.sum()), str_share=float(str_share[col]),
-                str_distinct=float(str_distinct[col]), shared_strings=int(str_count[col]),
-            ))
-    families.sort(key=lambda f: (f.score + f.distinct, f.distinct), reverse=True)
+    names = [group_names[c][1] for c in fam_cols.tolist()]
+    actor_of = {}
+    for x, g in gid_of_sample.items():
+        if samples[x].actor and group_names[g][0] == "family":
+            actor_of[group_names[g][1]] = samples[x].actor
+    families = _score_columns(fam_best, S_fam, size_w, lib_disc, s_lib, names, [actor_of.get(f) for f in names])
+    families.sort(key=lambda f: (f.combined, f.code), reverse=True)
+    # the same evidence pooled per actor: a new family of a known actor shares the actor's toolkit with
+    # all of its families alike, which no single family explains better than the others
+    actors: list[FamilyScore] = []
+    actor_names = sorted({a for a in actor_of.values()})
+    if actor_names:
+        cols = [[j for j, f in enumerate(names) if actor_of.get(f) == a] for a in actor_names]
+        solo = [j for j, f in enumerate(names) if f not in actor_of]
+        groups = cols + [[j] for j in solo]
+        pooled_best = np.stack([fam_best[:, g].max(axis=1) for g in groups], axis=1)
+        pooled_S = np.stack([S_fam[:, g].any(axis=1) for g in groups], axis=1)
+        gnames = actor_names + [names[j] for j in solo]
+        pooled = _score_columns(pooled_best, pooled_S, size_w, lib_disc, s_lib, gnames,
+                                actor_names + [None] * len(solo))
+        actors = [a for a in pooled if a.actor is not None]
+        actors.sort(key=lambda f: (f.combined, f.code), reverse=True)
     verdict = None
+    level = None
     confidence = 0.0
     if families:
         top = families[0]
         confidence = _confidence(top)
-        if top.distinct >= VERDICT_MIN_DISTINCT and top.distinct_functions >= VERDICT_MIN_FUNCS:
-            verdict = top
+        if _passes(top):
+            verdict, level = top, "family"
+        elif actors and _passes(actors[0]):
+            best_fam = next(f for f in families if f.actor == actors[0].actor)
+            verdict, level = best_fam, "actor"
+            confidence = _confidence(actors[0])
 
     # evidence: each matched query function's best partner per family (and library matches)
     evidence: list[dict[str, Any]] = []
@@ -214,12 +232,50 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
             })
         evidence.sort(key=lambda e: (e["weight"] * e["similarity"]), reverse=True)
     return QueryResult(families, verdict, confidence, evidence, int((lib_sim >= MIN_SIM).sum()),
-                       int((best.max(axis=1) >= MIN_SIM).sum()) if ng else 0, total, samples)
+                       int((best.max(axis=1) >= MIN_SIM).sum()) if ng else 0, float(w.sum()), samples,
+                       actors, level)
+
+
+def _passes(f: FamilyScore) -> bool:
+    enough = f.shared_functions >= VERDICT_MIN_FUNCS or f.shared_strings >= VERDICT_MIN_STRINGS
+    return f.combined >= VERDICT_MIN_SCORE and enough
+
+
+def _score_columns(best: np.ndarray, S: np.ndarray, size_w: np.ndarray, lib_disc: np.ndarray, s_lib: np.ndarray,
+                   names: list[str], actors: list[str | None]) -> list[FamilyScore]:
+    """Code and strings lines for each column (a family, or an actor's families pooled)."""
+    n, m = best.shape
+    if m == 0:
+        return []
+    df = (best >= MIN_SIM).sum(axis=1)
+    w = size_w * lib_disc / np.maximum(df, 1)
+    total = float(w.sum()) or 1.0
+    s_df = S.sum(axis=1)
+    sw = np.where(s_lib, 0.0, 1.0 / np.maximum(s_df, 1))
+    stot = float(sw.sum()) or 1.0
+    str_share = (sw[:, None] * S).sum(axis=0) / stot
+    str_distinct = (sw[:, None] * (S & (s_df == 1)[:, None])).sum(axis=0) / stot
+    str_count = S.sum(axis=0)
+    top2 = np.sort(best, axis=1)[:, -2:] if m >= 2 else np.c_[np.zeros(n), best]
+    out = []
+    for j in range(m):
+        s = best[:, j]
+        if not (s > 0).any() and not str_count[j]:
+            continue
+        other = np.where(s >= top2[:, -1], top2[:, -2], top2[:, -1])
+        margin = np.clip(s - other, 0.0, None)
+        # a function counts as distinctive when the column explains it clearly better than any other
+        distinct_fn = (margin >= 0.25) & (s >= STRONG_SIM) & (lib_disc > 0.5)
+        out.append(FamilyScore(
+            family=names[j], actor=actors[j], score=float((w * s).sum() / total),
+            distinct=float((w * margin).sum() / total), shared_functions=int((s >= MIN_SIM).sum()),
+            distinct_functions=int(distinct_fn.sum()), str_share=float(str_share[j]),
+            str_distinct=float(str_distinct[j]), shared_strings=int(str_count[j]),
+        ))
+    return out
 
 
 def _confidence(f: FamilyScore) -> float:
-    """A monotone map of the evidence to [0, 1]: 0.5 at the verdict threshold."""
-    x = f.distinct / VERDICT_MIN_DISTINCT
-    y = f.distinct_functions / VERDICT_MIN_FUNCS
-    z = min(x, y)
+    """A monotone map of the combined score to [0, 1]: 0.5 at the verdict threshold."""
+    z = f.combined / VERDICT_MIN_SCORE
     return round(1.0 - math.exp(-0.6931 * z), 4)
