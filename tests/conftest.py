@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bin"
+# tests see no default library pack, whatever the machine has: each test sets up what it needs
+os.environ["CODEKIN_LIBS"] = str(Path(__file__).parent / "fixtures" / "no-such-pack.db")
 
 
 def fixture_path(name: str) -> Path:

@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--library", action="store_true", help="library or compiler code: discounted in every score")
     p.add_argument("--goodware", action="store_true")
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    p.add_argument("--no-libs", action="store_true",
+                   help="do not import the default library pack into a new index")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--max-size", type=int, default=DEFAULT_MAX_SIZE)
     p.add_argument("--time-budget", type=float, default=DEFAULT_TIME_BUDGET)
@@ -85,6 +87,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--confidence", type=float)
     p.add_argument("--library", action="store_true")
     p.add_argument("--goodware", action="store_true")
+    p = sub.add_parser("libs", help="library knowledge: build, import, export a pack of library code")
+    lsub = p.add_subparsers(dest="libs_cmd", required=True)
+    q = lsub.add_parser("build", help="download and index library code and source literals (Debian, PyPI)")
+    q.add_argument("--out", help="pack file (default: $CODEKIN_LIBS or ~/.local/share/codekin/libs.db)")
+    q.add_argument("--no-binaries", action="store_true")
+    q.add_argument("--no-sources", action="store_true")
+    q.add_argument("--jobs", type=int, default=0)
+    q = lsub.add_parser("import", help="copy a pack's library samples into an index")
+    q.add_argument("pack")
+    q.add_argument("--db", required=True)
+    q = lsub.add_parser("export", help="copy an index's library samples into a pack file")
+    q.add_argument("out")
+    q.add_argument("--db", required=True)
     p = sub.add_parser("reindex", help="recompute stale fingerprints from the samples' files")
     p.add_argument("--db", required=True)
     p.add_argument("--jobs", type=int, default=0)
@@ -179,9 +194,21 @@ def _open(db: str, *, create: bool = False, check: bool = True) -> SQLiteStore:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from codekin.evidence.libs import copy_library_samples, default_pack_path
+
+    new_index = not Path(args.db).exists()
     store = _open(args.db, create=True)
     jobs = args.jobs or default_jobs()
     console = Console(stderr=True)
+    pack = default_pack_path()
+    if new_index and not args.no_libs and pack.exists() and pack.resolve() != Path(args.db).resolve():
+        src = open_store(pack, create=False, check_version=False)
+        n = copy_library_samples(src, store)
+        src.close()
+        if not args.json:
+            console.print(f"[dim]imported {n} library samples from {pack} (--no-libs to skip)[/dim]")
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, transient=args.json,
                   disable=not console.is_terminal) as prog:
@@ -266,10 +293,37 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     return EXIT_OK if not rep["missing"] else EXIT_SOME_FAILED
 
 
+def cmd_libs(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from codekin.evidence.libs import build_pack, copy_library_samples, default_pack_path
+
+    console = Console(stderr=True)
+    if args.libs_cmd == "build":
+        out = Path(args.out) if args.out else default_pack_path()
+        console.print(f"building library pack {out}")
+        counts = build_pack(out, log=console.print, binaries=not args.no_binaries, sources=not args.no_sources,
+                            jobs=args.jobs or default_jobs())
+        _emit({"pack": str(out), "parts": counts})
+        return EXIT_OK
+    if args.libs_cmd == "import":
+        src = _open(args.pack, check=False)
+        dst = _open(args.db, create=True)
+        n = copy_library_samples(src, dst)
+        _emit({"imported": n, "pack": args.pack, "db": args.db})
+        return EXIT_OK
+    src = _open(args.db, check=False)
+    dst = _open(args.out, create=True)
+    n = copy_library_samples(src, dst)
+    _emit({"exported": n, "pack": args.out, "db": args.db})
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler = {"info": cmd_info, "functions": cmd_functions, "index": cmd_index, "query": cmd_query,
-               "show": cmd_show, "families": cmd_families, "label": cmd_label, "reindex": cmd_reindex}[args.cmd]
+               "show": cmd_show, "families": cmd_families, "label": cmd_label, "reindex": cmd_reindex,
+               "libs": cmd_libs}[args.cmd]
     try:
         return handler(args)
     except CodekinError as exc:

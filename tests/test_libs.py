@@ -1,0 +1,63 @@
+"""Library knowledge: source literals, packs (import/export, auto-import into new indexes)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import fixture_path
+
+from codekin.evidence.literals import literals
+from codekin.store import open_store
+
+
+def ck(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    p = subprocess.run([sys.executable, "-m", "codekin", *args], capture_output=True, text=True, timeout=300,
+                       env={**os.environ, **(env or {})})
+    assert p.returncode == 0, p.stderr
+    return p
+
+
+def test_c_literals_join_and_split() -> None:
+    src = 'PyDoc_STRVAR(doc, "compress(data)\\n" "--\\n\\nReturns a bytes object.");\nputs("short");'
+    assert literals(src) == {"compress(data)", "Returns a bytes object."}
+
+
+def test_rust_literals_cut_at_placeholders() -> None:
+    src = 'panic!("index {} out of range for slice of length {len}"); let x = "{{literal}} braces";'
+    assert literals(src, rust=True) == {"index ", " out of range for slice of length ", "{literal} braces"}
+
+
+def test_long_literals_cut_like_binary_strings() -> None:
+    long = "x" * 300
+    assert literals(f"\"{long}\"") == {"x" * 256, "x" * 44}
+
+
+def test_pack_export_import_and_auto_import(tmp_path: Path) -> None:
+    src_db = tmp_path / "src.db"
+    ck("index", "--db", str(src_db), "--library", "--family", "kinlib", str(fixture_path("elf64-O0")))
+    ck("index", "--db", str(src_db), "--family", "kin", str(fixture_path("elf64-O2")))
+    pack = tmp_path / "pack.db"
+    out = json.loads(ck("libs", "export", str(pack), "--db", str(src_db)).stdout)
+    assert out["exported"] == 1, "only library samples travel"
+    # a new index imports the default pack (CODEKIN_LIBS) unless --no-libs
+    auto = tmp_path / "auto.db"
+    ck("index", "--db", str(auto), "--family", "kin", str(fixture_path("elf64-O2")), env={"CODEKIN_LIBS": str(pack)})
+    st = open_store(auto).stats()
+    assert st["library_samples"] == 1 and st["samples"] == 2
+    bare = tmp_path / "bare.db"
+    ck("index", "--db", str(bare), "--no-libs", "--family", "kin", str(fixture_path("elf64-O2")),
+       env={"CODEKIN_LIBS": str(pack)})
+    assert open_store(bare).stats()["library_samples"] == 0
+    # the imported library is discounted exactly as an indexed one: same functions, same bands
+    q = json.loads(ck("query", "--db", str(auto), "--json", str(fixture_path("elf64-clang-O2"))).stdout)
+    assert q["library"]["functions"] > 0
+    assert any(e["library_name"] == "kinlib" for e in q["evidence"])
+    manual = tmp_path / "manual.db"
+    ck("index", "--db", str(manual), "--no-libs", "--family", "kin", str(fixture_path("elf64-O2")))
+    ck("libs", "import", str(pack), "--db", str(manual))
+    q2 = json.loads(ck("query", "--db", str(manual), "--json", str(fixture_path("elf64-clang-O2"))).stdout)
+    assert q2["families"] == q["families"] and q2["library"] == q["library"]
