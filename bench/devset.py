@@ -44,7 +44,8 @@ def load(setting: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], Path
     return index, queries, cache
 
 
-def build(setting: str, db: Path, jobs: int) -> float:
+def build(setting: str, db: Path, jobs: int, libs: Path | None) -> float:
+    from codekin.evidence.libs import copy_library_samples
     from codekin.indexer import index_paths
     from codekin.store import LabelSpec, open_store
 
@@ -52,6 +53,10 @@ def build(setting: str, db: Path, jobs: int) -> float:
     if db.exists():
         return 0.0
     store = open_store(db)
+    if libs is not None:
+        pack = open_store(libs, create=False, check_version=False)
+        copy_library_samples(pack, store)
+        pack.close()
     by_fam: dict[str, list[str]] = defaultdict(list)
     for b in index:
         by_fam[b["family"]].append(str(cache / b["path"]))
@@ -120,21 +125,29 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--db-dir", default=str(Path.home() / ".cache" / "codekin-bench"))
     ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--libs", default="default", help="library pack to import: a path, 'default' or 'none'")
+    ap.add_argument("--tag", default="", help="suffix for the result files and databases")
     args = ap.parse_args()
+    from codekin.evidence.libs import default_pack_path
+
+    libs = None if args.libs == "none" else (default_pack_path() if args.libs == "default" else Path(args.libs))
+    if libs is not None and not libs.exists():
+        libs = None
     out_dir = Path(__file__).resolve().parent / "results"
     out_dir.mkdir(exist_ok=True)
     for setting in args.settings:
         idx_pf = "linux" if setting == "cross" else setting
-        db = Path(args.db_dir) / f"devset-{idx_pf}.db"
+        db = Path(args.db_dir) / f"devset-{idx_pf}{args.tag}.db"
         db.parent.mkdir(parents=True, exist_ok=True)
         if args.rebuild and db.exists():
             db.unlink()
-        dt = build(setting, db, args.jobs)
+        dt = build(setting, db, args.jobs, libs)
         rows = run_queries(setting, db)
         m = metrics(rows)
         m["index_s"] = round(dt, 1)
+        m["libs"] = str(libs) if libs else None
         print(setting, json.dumps(m))
-        (out_dir / f"devset-{setting}.json").write_text(json.dumps({"metrics": m, "queries": rows}, indent=1))
+        (out_dir / f"devset-{setting}{args.tag}.json").write_text(json.dumps({"metrics": m, "queries": rows}, indent=1))
 
 
 if __name__ == "__main__":

@@ -32,13 +32,13 @@ from codekin.store.base import LabelSpec, SampleRecord
 from codekin.store.sqlite import SQLiteStore
 
 # (library name, Debian binary package) whose shared objects are indexed as library code
-BINARY_PACKAGES = [
-    ("sqlite", "libsqlite3-0"),
-    ("zlib", "zlib1g"),
-    ("cpython", "libpython3.11"),
-    ("cpython", "libpython3.11-stdlib"),
-    ("rust-std", "libstd-rust-1.63"),
-    ("libgcc", "libgcc-s1"),
+BINARY_PACKAGES = [  # (library, package, file name prefix of the shared objects to take)
+    ("sqlite", "libsqlite3-0", ""),
+    ("zlib", "zlib1g", ""),
+    ("cpython", "libpython3.11", ""),
+    ("cpython", "libpython3.11-stdlib", ""),
+    ("rust-std", "libstd-rust-1.63", "libstd-"),  # not the compiler's own librustc_driver
+    ("libgcc", "libgcc-s1", ""),
 ]
 # (library name, Debian source package, path fragments to read) for string literals
 SOURCE_PACKAGES = [
@@ -98,7 +98,7 @@ def build_pack(out: Path, *, log: Callable[[str], None] = print, binaries: bool 
     work = Path(tempfile.mkdtemp(prefix="codekin-libs-"))
     try:
         if binaries:
-            for lib, pkg in BINARY_PACKAGES:
+            for lib, pkg, prefix in BINARY_PACKAGES:
                 d = work / "deb" / pkg
                 d.mkdir(parents=True, exist_ok=True)
                 if not _run(["apt-get", "download", pkg], d):
@@ -106,7 +106,8 @@ def build_pack(out: Path, *, log: Callable[[str], None] = print, binaries: bool 
                     continue
                 for deb in d.glob("*.deb"):
                     _run(["dpkg-deb", "-x", str(deb), str(d / "x")], d)
-                sos = [str(p) for p in (d / "x").rglob("*.so*") if p.is_file() and not p.is_symlink()]
+                sos = [str(p) for p in (d / "x").rglob("*.so*")
+                       if p.is_file() and not p.is_symlink() and p.name.startswith(prefix)]
                 rep = index_paths(store, sos, LabelSpec(family=lib, library=True, source=f"debian:{pkg}"), jobs=jobs)
                 counts[pkg] = len(rep.indexed)
                 log(f"  {pkg}: {len(rep.indexed)} shared objects indexed as library {lib}")

@@ -26,7 +26,7 @@ import numpy as np
 
 from codekin.fingerprint import FunctionPrints
 from codekin.fingerprint.features import K, sorted_unique
-from codekin.store.base import SampleLabels, Store
+from codekin.store.base import SampleLabels, Store, StoredFunctions
 
 MIN_SIM = 0.5
 STRONG_SIM = 0.7
@@ -104,14 +104,26 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
     samples = store.samples()
     if n == 0:
         return QueryResult([], None, 0.0, [], 0, 0, 0.0, samples)
-    ce = store.exact_candidates(prints.exact)
+    # exact twins come back with their sample and address (no signature to fetch: similarity 1.0);
+    # signatures are fetched only for functions found by LSH alone
+    ex_q, ex_f, ex_s, ex_a = store.exact_matches(prints.exact)
     cl = store.lsh_candidates(prints.bands)
-    qi = np.concatenate([ce.qi, cl.qi])
-    fid = np.concatenate([ce.fid, cl.fid])
+    qi = np.concatenate([ex_q, cl.qi])
+    fid = np.concatenate([ex_f, cl.fid])
     if len(qi):
         key = sorted_unique(qi * (1 << 40) + fid)
         qi, fid = key >> 40, key & ((1 << 40) - 1)
-    stored = store.functions(fid)
+    ef, first = np.unique(ex_f, return_index=True)
+    lsh_only = np.setdiff1d(cl.fid, ef, assume_unique=False)
+    fetched = store.functions(lsh_only)
+    stored = StoredFunctions(
+        fid=np.concatenate([fetched.fid, ef]), sample_id=np.concatenate([fetched.sample_id, ex_s[first]]),
+        address=np.concatenate([fetched.address, ex_a[first]]),
+        n_insns=np.concatenate([fetched.n_insns, prints.n_insns[ex_q[first]].astype(np.int64)]),
+        exact=np.concatenate([fetched.exact, prints.exact[ex_q[first]]]),
+        minhash=np.concatenate([fetched.minhash, prints.minhash[ex_q[first]]]))
+    order = np.argsort(stored.fid, kind="stable")
+    stored = StoredFunctions(*(getattr(stored, f)[order] for f in StoredFunctions.__slots__))
     pos = np.searchsorted(stored.fid, fid)
     ok = (pos < len(stored.fid)) & (stored.fid[np.minimum(pos, len(stored.fid) - 1)] == fid)
     qi, fid, pos = qi[ok], fid[ok], pos[ok]
@@ -139,7 +151,10 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
             groups[g] = len(group_names)
             group_names.append(g)
         gid_of_sample[s_id] = groups[g]
-    gids = np.asarray([gid_of_sample.get(int(s), -1) for s in sid.tolist()], dtype=np.int64)
+    gid_arr = np.full(max(samples, default=0) + 2, -1, dtype=np.int64)
+    for s_id, g in gid_of_sample.items():
+        gid_arr[s_id] = g
+    gids = gid_arr[np.clip(sid, 0, len(gid_arr) - 1)]
     lab = gids >= 0
     qi, fid, pos, sims, sid, gids = qi[lab], fid[lab], pos[lab], sims[lab], sid[lab], gids[lab]
     ng = len(group_names)
@@ -161,7 +176,7 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
     if n_str and ng:
         assert strings is not None
         hits = store.string_hits(strings)
-        hg = np.asarray([gid_of_sample.get(int(x), -1) for x in hits.fid.tolist()], dtype=np.int64)
+        hg = gid_arr[np.clip(hits.fid, 0, len(gid_arr) - 1)]
         okh = hg >= 0
         if exclude_sha256 is not None:
             ex_ids = {i for i, s in samples.items() if s.sha256 == exclude_sha256}

@@ -277,6 +277,18 @@ class SQLiteStore:
         return self._pairs("SELECT q.qi, f.id FROM temp.q q JOIN functions f ON f.exact = q.key",
                            [(v, i) for i, v in enumerate(vals)])
 
+    def exact_matches(self, exact: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(query index, function id, sample id, address) of every stored twin of each exact hash."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS q (key INTEGER NOT NULL, qi INTEGER NOT NULL)")
+        self.db.execute("DELETE FROM temp.q")
+        self.db.executemany("INSERT INTO temp.q(key, qi) VALUES (?, ?)",
+                            [(v, i) for i, v in enumerate(as_signed(exact).tolist())])
+        rows = self.db.execute("SELECT q.qi, f.id, f.sample_id, f.address FROM temp.q q "
+                               "JOIN functions f ON f.exact = q.key").fetchall()
+        self.db.execute("DELETE FROM temp.q")
+        arr = np.asarray(rows, dtype=np.int64).reshape(-1, 4)
+        return arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]
+
     def lsh_candidates(self, bands: np.ndarray) -> Candidates:
         has = np.nonzero(bands[:, 0] != 0)[0]
         if not len(has):
@@ -340,6 +352,12 @@ class SQLiteStore:
             "LEFT JOIN actors a ON a.id = f.actor_id LEFT JOIN samples s ON s.family_id = f.id "
             "GROUP BY f.id ORDER BY f.name").fetchall()
         return [{"family": r[0], "actor": r[1], "kind": r[2], "samples": r[3], "functions": r[4]} for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Samples and functions, from the primary keys' maxima (no table scan)."""
+        q = self.db.execute
+        return {"samples": int(q("SELECT COUNT(*) FROM samples").fetchone()[0]),
+                "functions": int(q("SELECT COALESCE(MAX(id), 0) FROM functions").fetchone()[0])}
 
     def stats(self) -> dict[str, Any]:
         q = self.db.execute
