@@ -45,7 +45,7 @@ def load(setting: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], Path
 
 
 def build(setting: str, db: Path, jobs: int, libs: Path | None) -> float:
-    from codekin.evidence.libs import copy_library_samples
+    from codekin.evidence.libs import close_pack, copy_library_samples, open_pack
     from codekin.indexer import index_paths
     from codekin.store import LabelSpec, open_store
 
@@ -54,9 +54,9 @@ def build(setting: str, db: Path, jobs: int, libs: Path | None) -> float:
         return 0.0
     store = open_store(db)
     if libs is not None:
-        pack = open_store(libs, create=False, check_version=False)
+        pack = open_pack(libs)
         copy_library_samples(pack, store)
-        pack.close()
+        close_pack(pack)
     by_fam: dict[str, list[str]] = defaultdict(list)
     for b in index:
         by_fam[b["family"]].append(str(cache / b["path"]))

@@ -61,3 +61,24 @@ def test_pack_export_import_and_auto_import(tmp_path: Path) -> None:
     ck("libs", "import", str(pack), "--db", str(manual))
     q2 = json.loads(ck("query", "--db", str(manual), "--json", str(fixture_path("elf64-clang-O2"))).stdout)
     assert q2["families"] == q["families"] and q2["library"] == q["library"]
+
+
+def test_bundled_pack_is_current_and_complete(tmp_path: Path) -> None:
+    """The pack shipped with codekin (built by `codekin libs build`, exported with `libs export *.xz`)
+    matches the current fingerprints and names the libraries it promises."""
+    from codekin.evidence.libs import BUNDLED_PACK, close_pack, open_pack
+
+    assert BUNDLED_PACK.exists()
+    pack = open_pack(BUNDLED_PACK)
+    try:
+        assert pack.version_mismatch() is None, "rebuild the bundled pack after a fingerprint change"
+        libs = {f["family"] for f in pack.family_stats() if f["kind"] == "library"}
+        assert {"sqlite", "zlib", "cpython", "rust-std", "pyo3", "cython"} <= libs
+        assert pack.stats()["functions"] > 10_000
+    finally:
+        close_pack(pack)
+    db = tmp_path / "with-pack.db"
+    ck("index", "--db", str(db), "--family", "kin", str(fixture_path("elf64-O2")),
+       env={"CODEKIN_LIBS": str(BUNDLED_PACK)})
+    st = open_store(db).stats()
+    assert st["library_samples"] >= 50 and st["lsh_entries"] > 100_000, "bands rebuilt on import"

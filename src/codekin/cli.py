@@ -90,14 +90,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("libs", help="library knowledge: build, import, export a pack of library code")
     lsub = p.add_subparsers(dest="libs_cmd", required=True)
     q = lsub.add_parser("build", help="download and index library code and source literals (Debian, PyPI)")
-    q.add_argument("--out", help="pack file (default: $CODEKIN_LIBS or ~/.local/share/codekin/libs.db)")
+    q.add_argument("--out", help="pack file (default: ~/.local/share/codekin/libs.db, used by every new index)")
     q.add_argument("--no-binaries", action="store_true")
     q.add_argument("--no-sources", action="store_true")
     q.add_argument("--jobs", type=int, default=0)
     q = lsub.add_parser("import", help="copy a pack's library samples into an index")
     q.add_argument("pack")
     q.add_argument("--db", required=True)
-    q = lsub.add_parser("export", help="copy an index's library samples into a pack file")
+    q = lsub.add_parser("export", help="copy an index's library samples into a pack file (.xz: compact)")
     q.add_argument("out")
     q.add_argument("--db", required=True)
     p = sub.add_parser("reindex", help="recompute stale fingerprints from the samples' files")
@@ -196,7 +196,7 @@ def _open(db: str, *, create: bool = False, check: bool = True) -> SQLiteStore:
 def cmd_index(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from codekin.evidence.libs import copy_library_samples, default_pack_path
+    from codekin.evidence.libs import close_pack, copy_library_samples, default_pack_path, open_pack
 
     new_index = not Path(args.db).exists()
     store = _open(args.db, create=True)
@@ -204,11 +204,15 @@ def cmd_index(args: argparse.Namespace) -> int:
     console = Console(stderr=True)
     pack = default_pack_path()
     if new_index and not args.no_libs and pack.exists() and pack.resolve() != Path(args.db).resolve():
-        src = open_store(pack, create=False, check_version=False)
-        n = copy_library_samples(src, store)
-        src.close()
-        if not args.json:
-            console.print(f"[dim]imported {n} library samples from {pack} (--no-libs to skip)[/dim]")
+        src = open_pack(pack)
+        try:
+            n = copy_library_samples(src, store)
+            if not args.json:
+                console.print(f"[dim]imported {n} library samples from {pack} (--no-libs to skip)[/dim]")
+        except CodekinError as exc:
+            console.print(f"[yellow]library pack not imported: {exc.message}[/yellow]")
+        finally:
+            close_pack(src)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, transient=args.json,
                   disable=not console.is_terminal) as prog:
@@ -296,25 +300,38 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 def cmd_libs(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from codekin.evidence.libs import build_pack, copy_library_samples, default_pack_path
+    from codekin.evidence.libs import (
+        build_pack,
+        close_pack,
+        copy_library_samples,
+        open_pack,
+        user_pack_path,
+        write_compact_pack,
+    )
 
     console = Console(stderr=True)
     if args.libs_cmd == "build":
-        out = Path(args.out) if args.out else default_pack_path()
+        out = Path(args.out) if args.out else user_pack_path()
         console.print(f"building library pack {out}")
         counts = build_pack(out, log=console.print, binaries=not args.no_binaries, sources=not args.no_sources,
                             jobs=args.jobs or default_jobs())
         _emit({"pack": str(out), "parts": counts})
         return EXIT_OK
     if args.libs_cmd == "import":
-        src = _open(args.pack, check=False)
-        dst = _open(args.db, create=True)
-        n = copy_library_samples(src, dst)
+        src = open_pack(Path(args.pack))
+        try:
+            dst = _open(args.db, create=True)
+            n = copy_library_samples(src, dst)
+        finally:
+            close_pack(src)
         _emit({"imported": n, "pack": args.pack, "db": args.db})
         return EXIT_OK
     src = _open(args.db, check=False)
-    dst = _open(args.out, create=True)
-    n = copy_library_samples(src, dst)
+    if args.out.endswith(".xz"):
+        n = write_compact_pack(src, Path(args.out))
+    else:
+        dst = _open(args.out, create=True)
+        n = copy_library_samples(src, dst)
     _emit({"exported": n, "pack": args.out, "db": args.db})
     return EXIT_OK
 

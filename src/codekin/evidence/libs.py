@@ -51,12 +51,64 @@ PYPI_SOURCES = [("cython", "cython<3.2", "Cython/Utility/")]
 _SOURCE_EXT = (".c", ".h", ".cc", ".cpp", ".rs", ".pyx", ".pxd", ".pxi")
 
 
+BUNDLED_PACK = Path(__file__).resolve().parent.parent / "data" / "libs.db.xz"
+
+
+def user_pack_path() -> Path:
+    base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    return base / "codekin" / "libs.db"
+
+
 def default_pack_path() -> Path:
+    """$CODEKIN_LIBS; else the user's pack (``codekin libs build``); else the pack shipped with codekin."""
     env = os.environ.get("CODEKIN_LIBS")
     if env:
         return Path(env)
-    base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
-    return base / "codekin" / "libs.db"
+    user = user_pack_path()
+    return user if user.exists() else BUNDLED_PACK
+
+
+def open_pack(path: Path) -> SQLiteStore:
+    """A pack as a store; ``.xz`` packs are decompressed into a temporary file first."""
+    if path.suffix == ".xz":
+        import lzma
+
+        fd, tmp = tempfile.mkstemp(suffix=".db", prefix="codekin-pack-")
+        with os.fdopen(fd, "wb") as out, lzma.open(path) as src:
+            shutil.copyfileobj(src, out)
+        store = SQLiteStore(tmp, create=False, check_version=False)
+        store._tmp_path = tmp  # type: ignore[attr-defined]
+        return store
+    return SQLiteStore(path, create=False, check_version=False)
+
+
+def close_pack(store: SQLiteStore) -> None:
+    tmp = getattr(store, "_tmp_path", None)
+    store.close()
+    if tmp:
+        for suffix in ("", "-wal", "-shm"):
+            Path(tmp + suffix).unlink(missing_ok=True)
+
+
+def write_compact_pack(src: SQLiteStore, out: Path) -> int:
+    """Library samples of ``src`` into ``out`` as an xz-compressed index without its LSH table
+    (bands are recomputed from the signatures on import)."""
+    import lzma
+
+    fd, tmp = tempfile.mkstemp(suffix=".db", prefix="codekin-pack-")
+    os.close(fd)
+    Path(tmp).unlink()
+    dst = SQLiteStore(tmp)
+    n = copy_library_samples(src, dst)
+    dst.db.execute("DELETE FROM lsh")
+    dst.db.execute("PRAGMA journal_mode=DELETE")
+    dst.db.execute("VACUUM")
+    dst.close()
+    with open(tmp, "rb") as f, lzma.open(out, "wb", preset=9) as xz:
+        shutil.copyfileobj(f, xz)
+    for suffix in ("", "-wal", "-shm"):
+        Path(tmp + suffix).unlink(missing_ok=True)
+    return n
 
 
 def _run(cmd: list[str], cwd: Path) -> bool:
@@ -170,7 +222,14 @@ def _add_literals(store: SQLiteStore, lib: str, what: str, found: set[str], coun
 
 
 def copy_library_samples(src: SQLiteStore, dst: SQLiteStore) -> int:
-    """Copy every library sample (functions, bands, strings, labels) from ``src`` into ``dst``."""
+    """Copy every library sample (functions, bands, strings, labels) from ``src`` into ``dst``.
+    A pack made with another fingerprint configuration is refused (its signatures would not compare)."""
+    why = src.version_mismatch()
+    if why:
+        from codekin.store.base import StaleIndexError
+
+        raise StaleIndexError(f"library pack {src.path} is stale ({why}); rebuild it with `codekin libs build`",
+                              path=str(src.path))
     n = 0
     rows = src.db.execute(
         "SELECT s.id, s.sha256, s.name, s.format, s.arch, s.size, s.n_functions, s.n_instructions, s.imphash, "
