@@ -388,7 +388,7 @@ class _Analysis:
     def _in_stub(self, a: int) -> bool:
         return any(s <= a < e for s, e in self.stub_ranges)
 
-    def _drain(self, queue: list[tuple[int, str, int]]) -> None:
+    def _drain(self, queue: list[tuple[int, str, int]], weak: bool = False) -> None:
         """Recursive descent from each (address, why, row) in ``queue``; new callees are queued."""
         block_of, leader = self.block_of, self.leader
         succ_t, succ_f, succ_jt, calls = self.succ_t, self.succ_f, self.succ_jt, self.block_calls
@@ -405,6 +405,8 @@ class _Analysis:
                 continue
             if not leader[r]:
                 continue
+            if weak and self.owned[block_of[r]]:
+                continue  # address-taken code inside a function already found (e.g. switch cases)
             count += 1
             if count & 1023 == 0:
                 _check(self.deadline, "discovery")
@@ -452,6 +454,8 @@ class _Analysis:
             return
         pad = self.pad
         data_ptrs = self._data_pointers()
+        # without unwind tables nothing states where functions are: accept any clean body after padding
+        relaxed = not self.b.unwind_ranges
         # unreferenced import thunks (mingw's jmp [__imp_X] stubs) at chunk starts
         thunk_rows = [self.idx.row(a) for a in self.import_at]
         queue = [(int(t.ip[r]), "thunk", r) for r in thunk_rows if r >= 0 and self.chunk_start[r]]
@@ -471,19 +475,38 @@ class _Analysis:
             queue = [(int(t.ip[r]), "ref", r) for r in ref_rows.tolist() if not self._in_stub(int(t.ip[r]))]
             queue.reverse()
             before = len(self.fn)
-            self._drain(queue)
+            self._drain(queue, weak=True)
             owned_row = self.owned[self.block_of]
             cand = np.nonzero(chunk_start & ~owned_row)[0]
             for r in cand.tolist():
                 if self.owned[self.block_of[r]]:
                     continue
                 a = int(t.ip[r])
-                if self._in_stub(a) or not self._looks_like_prologue(a):
+                if self._in_stub(a):
+                    continue
+                if not self._looks_like_prologue(a) and not (relaxed and self._plausible_body(r)):
                     continue
                 self.start_blocks.add(int(self.block_of[r]))
-                self._drain([(a, "gap", r)])
+                self._drain([(a, "gap", r)], weak=True)
             if len(self.fn) == before:
                 break
+
+    def _plausible_body(self, r: int) -> bool:
+        """Straight-line code from row ``r`` that reaches a return before any invalid instruction,
+        padding or already-claimed code."""
+        t = self.t
+        owned = self.owned
+        block_of = self.block_of
+        n = len(t)
+        for k in range(r, min(n, r + 4000)):
+            kind = int(t.kind[k])
+            if kind in (K_STOP, K_PAD) or owned[block_of[k]] or (k > r and not self.contig[k - 1]):
+                return False
+            if kind == K_RET:
+                return k > r
+            if kind in (K_JMP, K_JMPI):
+                return k > r + 1
+        return False
 
     def _looks_like_prologue(self, a: int) -> bool:
         raw = self.b.read(a, 16)

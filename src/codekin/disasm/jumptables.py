@@ -67,9 +67,9 @@ def resolve(binary: Binary, window: bytes, window_va: int, got: int | None) -> l
             if ins.op1_kind == iced_x86.OpKind.REGISTER:
                 target_reg = _full(ins.op1_register)
                 continue
-        return []
+        break
     if load is None:
-        return []
+        return _fallback_absolute(binary, insns, bound)
     k, ins = load
     scale = ins.memory_index_scale
     if ins.memory_base == _R.NONE or ins.memory_base == _R.RIP:
@@ -85,6 +85,25 @@ def resolve(binary: Binary, window: bytes, window_va: int, got: int | None) -> l
     if added_base is None:
         return _read(binary, table, scale, bound, relative_to=None)
     return _read(binary, table, 4 if scale >= 4 else scale, bound, relative_to=added_base)
+
+
+def _fallback_absolute(binary: Binary, insns: list[iced_x86.Instruction], bound: int | None) -> list[int]:
+    """Unoptimised 32-bit code computes the entry's address step by step (``shl r,2; add r,T;
+    mov r,[r]; jmp r``): take the last constant in the window that points into non-code data as an
+    absolute table, bounded by the ``cmp``."""
+    if binary.bitness != 32 or bound is None:
+        return []
+    for ins in reversed(insns[:-1]):
+        cands = []
+        if ins.op_count >= 2 and ins.op1_kind in (iced_x86.OpKind.IMMEDIATE32, iced_x86.OpKind.IMMEDIATE8TO32):
+            cands.append(int(ins.immediate(1)) & 0xFFFFFFFF)
+        if ins.memory_displ_size and ins.memory_base == _R.NONE:
+            cands.append(int(ins.memory_displacement) & 0xFFFFFFFF)
+        for c in cands:
+            if binary.is_mapped(c) and not binary.is_code(c):
+                targets = _read(binary, c, 4, bound, relative_to=None)
+                return targets if len(targets) == bound else []  # every entry must be code
+    return []
 
 
 def _full(reg: int) -> int:
