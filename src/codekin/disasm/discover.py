@@ -283,7 +283,8 @@ class _Analysis:
         for b in bad.tolist():
             self.block_missing.setdefault(b, []).append(int(t.target[last[b]]))
         # direct call targets per block
-        cr = np.nonzero(kind == K_CALL)[0]
+        # direct calls, without "call next instruction" (the i386 get-PC idiom, not a call of a function)
+        cr = np.nonzero((kind == K_CALL) & (t.target != end))[0]
         self.block_calls: dict[int, list[tuple[int, int]]] = {}
         cb = self.block_of[cr].tolist()
         ct = t.target[cr].tolist()
@@ -308,7 +309,7 @@ class _Analysis:
             seen_seed.add(a)
             queue.append((a, src, r))
         # every direct call target and seed is a function start for tail-call purposes
-        call_rows = self.idx.rows(t.target[t.kind == K_CALL])
+        call_rows = self.idx.rows(t.target[(t.kind == K_CALL) & (t.target != t.ip + t.length)])
         for r in call_rows[call_rows >= 0].tolist():
             start_blocks.add(int(self.block_of[r]))
         for _, _, r in queue:
