@@ -28,6 +28,7 @@ from codekin.fingerprint import FunctionPrints
 from codekin.fingerprint.features import K, sorted_unique
 from codekin.store.base import SampleLabels, Store, StoredFunctions
 
+MIN_INSNS = 5
 MIN_SIM = 0.5
 STRONG_SIM = 0.7
 # ranking: weight of the code line against the strings line
@@ -106,7 +107,9 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
         return QueryResult([], None, 0.0, [], 0, 0, 0.0, samples)
     # exact twins come back with their sample and address (no signature to fetch: similarity 1.0);
     # signatures are fetched only for functions found by LSH alone
-    ex_q, ex_f, ex_s, ex_a = store.exact_matches(prints.exact)
+    # functions of fewer than MIN_INSNS instructions (a bare `ret`, a getter) are everywhere: no evidence
+    tiny = prints.n_insns < MIN_INSNS
+    ex_q, ex_f, ex_s, ex_a = store.exact_matches(np.where(tiny, np.uint64(0), prints.exact))
     cl = store.lsh_candidates(prints.bands)
     qi = np.concatenate([ex_q, cl.qi])
     fid = np.concatenate([ex_f, cl.fid])
@@ -159,8 +162,14 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
     qi, fid, pos, sims, sid, gids = qi[lab], fid[lab], pos[lab], sims[lab], sid[lab], gids[lab]
     ng = len(group_names)
     best = np.zeros((n, max(ng, 1)), dtype=np.float64)
-    if len(qi):
-        np.maximum.at(best, (qi, gids), sims)
+    if len(qi):  # max per (function, group): sort-based (ufunc.at is slow on large inputs)
+        key = qi * max(ng, 1) + gids
+        order = np.argsort(key, kind="stable")
+        k_sorted = key[order]
+        starts = np.r_[0, np.nonzero(np.diff(k_sorted))[0] + 1]
+        mx = np.maximum.reduceat(sims[order], starts)
+        uk = k_sorted[starts]
+        best[uk // max(ng, 1), uk % max(ng, 1)] = mx
     is_lib = np.asarray([k != "family" for k, _ in group_names] or [False], dtype=bool)
     fam_cols = np.nonzero(~is_lib)[0]
     lib_sim = best[:, is_lib].max(axis=1) if is_lib.any() else np.zeros(n)

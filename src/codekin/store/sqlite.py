@@ -283,8 +283,9 @@ class SQLiteStore:
         self.db.execute("DELETE FROM temp.q")
         self.db.executemany("INSERT INTO temp.q(key, qi) VALUES (?, ?)",
                             [(v, i) for i, v in enumerate(as_signed(exact).tolist())])
-        rows = self.db.execute("SELECT q.qi, f.id, f.sample_id, f.address FROM temp.q q "
-                               "JOIN functions f ON f.exact = q.key").fetchall()
+        # one twin per (query function, sample) is all the matcher uses
+        rows = self.db.execute("SELECT q.qi, MIN(f.id), f.sample_id, MIN(f.address) FROM temp.q q "
+                               "JOIN functions f ON f.exact = q.key GROUP BY q.qi, f.sample_id").fetchall()
         self.db.execute("DELETE FROM temp.q")
         arr = np.asarray(rows, dtype=np.int64).reshape(-1, 4)
         return arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]
