@@ -119,6 +119,29 @@ def metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "q_p95_ms": round(1000 * lat[int(0.95 * (len(lat) - 1))], 1)}
 
 
+def write_report(settings: list[str]) -> None:
+    """BENCHMARKS.md section: in-process runs with and without the library pack, side by side."""
+    from _report import header, write_section
+
+    out_dir = Path(__file__).resolve().parent / "results"
+    rows = ["| setting | library pack | top1 macro | FAR@verdict | known verdict ok | AUROC | q med ms | q p95 ms |"
+            " index s |", "|---|---|---|---|---|---|---|---|---|"]
+    for setting in settings:
+        for tag, label in (("", "none"), ("-libs", "default pack")):
+            f = out_dir / f"devset-{setting}{tag}.json"
+            if not f.exists():
+                continue
+            m = json.loads(f.read_text())["metrics"]
+            rows.append(f"| {setting} | {label} | {m['top1_macro']} | {m['far']} | {m['known_verdict_ok']} | "
+                        f"{m['auroc']} | {m['q_med_ms']} | {m['q_p95_ms']} | {m['index_s']} |")
+    body = ("## Library knowledge on the dev set (issues 3 and 5)\n\n" +
+            header("python bench/devset.py --rebuild --libs none; python bench/devset.py --rebuild --tag=-libs") +
+            "- in process (no CLI start-up), same protocol as the harness; `none`: no library pack; `default pack`: "
+            "the pack `codekin libs build` makes (SQLite, zlib, CPython, Rust std, libgcc code; SQLite, zlib, CPython, "
+            "pyo3, Cython source literals)\n\n" + "\n".join(rows) + "\n")
+    write_section("devset-libs", body)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--settings", nargs="+", default=["win", "linux", "cross"])
@@ -127,7 +150,11 @@ def main() -> None:
     ap.add_argument("--rebuild", action="store_true")
     ap.add_argument("--libs", default="default", help="library pack to import: a path, 'default' or 'none'")
     ap.add_argument("--tag", default="", help="suffix for the result files and databases")
+    ap.add_argument("--report", action="store_true", help="only write BENCHMARKS.md from existing results")
     args = ap.parse_args()
+    if args.report:
+        write_report(args.settings)
+        return
     from codekin.evidence.libs import default_pack_path
 
     libs = None if args.libs == "none" else (default_pack_path() if args.libs == "default" else Path(args.libs))
