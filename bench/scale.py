@@ -43,6 +43,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _report import ROOT, corpus_dir, header, write_section
 
+sys.path.insert(0, str(ROOT / "src"))  # measure this checkout's codekin, whatever the installed copy points at
+
 DEVSET = ROOT.parent / "shared" / "devset"
 BENCH_CACHE = Path(os.environ.get("CODEKIN_BENCH_CACHE", Path.home() / ".cache" / "codekin-bench"))
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -53,6 +55,20 @@ FLIP_RANGE = (0.10, 0.20)  # share of MinHash values re-drawn per function and r
 EXACT_KEEP = 0.10  # share of functions whose exact hash a replica keeps
 STRINGS_KEEP = 0.70  # share of a sample's string hashes a replica keeps (the others are re-drawn)
 console = Console()
+
+
+def source_version() -> str:
+    """The commit of this checkout, and whether src/ differs from it."""
+    import subprocess
+
+    try:
+        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, timeout=30).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "src"], capture_output=True,
+                               text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return f"{head}{' + uncommitted changes in src/' if dirty else ''}"
 
 
 def loadavg() -> list[float]:
@@ -435,6 +451,7 @@ def report(cmd: str, res: dict[str, Any], has_plot: bool) -> str:
         f"## Scale: the embedded store up to {last['functions']:,} functions",
         "",
         header(cmd).rstrip(),
+        f"- codekin source: {res.get('codekin_source', 'unknown')}",
         f"- load average (1/5/15 min) at start {res['loadavg_start']}, at end {res['loadavg_end']} (2 cores): "
         "other CPU-heavy jobs shared the machine, so absolute times are pessimistic",
         f"- base: {cfg['base_samples']} real binaries ({cfg['base_functions']:,} functions; dev-set index binaries "
@@ -501,6 +518,7 @@ def main() -> None:
 
     t_start = time.perf_counter()
     la_start = loadavg()
+    src_version = source_version()
     max_fn = min(args.max_functions, 100_000) if args.quick else args.max_functions
     marks = [c for c in (QUICK_CHECKPOINTS if args.quick else CHECKPOINTS) if c < max_fn] + [max_fn]
     base_jobs, query_jobs = real_inputs(args.queries)
@@ -571,7 +589,8 @@ def main() -> None:
     cmd = "python bench/scale.py" + (" --quick" if args.quick else "") + (
         f" --max-functions {args.max_functions}" if args.max_functions != 1_000_000 and not args.quick else "")
     res = {
-        "command": cmd, "machine_header": header(cmd), "loadavg_start": la_start, "loadavg_end": loadavg(),
+        "command": cmd, "machine_header": header(cmd), "codekin_source": src_version,
+        "loadavg_start": la_start, "loadavg_end": loadavg(),
         "total_seconds": round(time.perf_counter() - t_start, 1),
         "config": {
             "seed": args.seed, "db": str(db), "fingerprint": FINGERPRINT_CONFIG, "flip_range": FLIP_RANGE,

@@ -41,7 +41,7 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _report import header, write_section
-from scale import BENCH_CACHE, RESULTS, dedupe, loadavg, perturb, real_inputs, real_prints
+from scale import BENCH_CACHE, RESULTS, dedupe, loadavg, perturb, real_inputs, real_prints, source_version
 
 console = Console()
 LSH_BATCH = 20_000
@@ -346,6 +346,7 @@ def render(cmd: str, res: dict[str, Any]) -> str:
         f"## Store backends: SQLite vs DuckDB ({d['functions']:,} functions)",
         "",
         header(cmd).rstrip(),
+        f"- codekin source (for the fingerprints only): {res.get('codekin_source', 'unknown')}",
         f"- SQLite {res['versions']['sqlite']} (Python `sqlite3`), DuckDB {res['versions']['duckdb']} "
         f"(Python package, {res['versions']['duckdb_threads']} threads)",
         f"- load average (1/5/15 min) at start {res['loadavg_start']}, at end {res['loadavg_end']} (2 cores): other "
@@ -498,7 +499,7 @@ def main() -> None:
     conc = concurrency_check(p_sq, p_dk)
     threads = duckdb.connect().execute("SELECT current_setting('threads')").fetchone()
     res = {
-        "command": "", "loadavg_start": la0, "loadavg_end": loadavg(),
+        "command": "", "codekin_source": source_version(), "loadavg_start": la0, "loadavg_end": loadavg(),
         "total_seconds": round(time.perf_counter() - t_start, 1),
         "versions": {"sqlite": sqlite3.sqlite_version, "duckdb": duckdb.__version__,
                      "duckdb_threads": int(threads[0]) if threads else os.cpu_count()},

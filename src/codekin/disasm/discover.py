@@ -472,13 +472,14 @@ class _Analysis:
             vals = np.concatenate([t.ref[t.ref >= 0], t.imm[(t.imm > 0) & (t.kind != K_CALL)], data_ptrs])
             vr = self.idx.rows(np.unique(vals[self.idx.in_code(vals)]))
             vr = vr[vr >= 0]
-            ref_rows = vr[chunk_start[vr]]
+            ref_rows = vr[chunk_start[vr] & ~self._inside_stated_extent(vr)]
             queue = [(int(t.ip[r]), "ref", r) for r in ref_rows.tolist() if not self._in_stub(int(t.ip[r]))]
             queue.reverse()
             before = len(self.fn)
             self._drain(queue, weak=True)
             owned_row = self.owned[self.block_of]
             cand = np.nonzero(chunk_start & ~owned_row)[0]
+            cand = cand[~self._inside_stated_extent(cand)]
             for r in cand.tolist():
                 if self.owned[self.block_of[r]]:
                     continue
@@ -491,6 +492,15 @@ class _Analysis:
                 self._drain([(a, "gap", r)], weak=True)
             if len(self.fn) == before:
                 break
+
+    def _inside_stated_extent(self, rows: np.ndarray) -> np.ndarray:
+        """Rows inside (not at the start of) a function extent an unwind table states: code there
+        belongs to that function (switch cases, split blocks), whatever points at it."""
+        if not len(rows) or not len(self.ur_start):
+            return np.zeros(len(rows), dtype=bool)
+        rng = np.asarray(self.block_range, dtype=np.int64)[self.block_of[rows]]
+        ip = self.t.ip[rows]
+        return (rng >= 0) & (self.ur_start[np.maximum(rng, 0)] != ip)
 
     def _plausible_body(self, r: int) -> bool:
         """Straight-line code from row ``r`` that reaches a return before any invalid instruction,
