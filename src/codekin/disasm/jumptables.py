@@ -33,6 +33,7 @@ def resolve(binary: Binary, window: bytes, window_va: int, got: int | None) -> l
     if jmp.op0_kind == iced_x86.OpKind.MEMORY:
         if jmp.memory_index == _R.NONE:
             return []
+        bound = _bound(insns, jmp.memory_index)
         scale = jmp.memory_index_scale
         base = 0 if jmp.memory_base == _R.NONE else _base_value(insns, len(insns) - 1, jmp.memory_base, got)
         if base is None:
@@ -71,6 +72,7 @@ def resolve(binary: Binary, window: bytes, window_va: int, got: int | None) -> l
     if load is None:
         return _fallback_absolute(binary, insns, bound)
     k, ins = load
+    bound = _bound(insns, ins.memory_index)
     scale = ins.memory_index_scale
     if ins.memory_base == _R.NONE or ins.memory_base == _R.RIP:
         base = 0
@@ -131,8 +133,13 @@ def _base_value(insns: list[iced_x86.Instruction], before: int, reg: int, got: i
     return None
 
 
-def _bound(insns: list[iced_x86.Instruction]) -> int | None:
+def _bound(insns: list[iced_x86.Instruction], index_reg: int | None = None) -> int | None:
+    """Case count from the last ``cmp index, imm`` before the jump (any ``cmp`` when the index
+    register is unknown)."""
     for ins in reversed(insns):
+        if index_reg is not None and not (ins.op_count >= 1 and ins.op0_kind == iced_x86.OpKind.REGISTER
+                                          and _full(ins.op0_register) == _full(index_reg)):
+            continue
         if ins.mnemonic == iced_x86.Mnemonic.CMP and ins.op_count == 2 and ins.op1_kind in (
             iced_x86.OpKind.IMMEDIATE8, iced_x86.OpKind.IMMEDIATE8TO32, iced_x86.OpKind.IMMEDIATE8TO64,
             iced_x86.OpKind.IMMEDIATE32, iced_x86.OpKind.IMMEDIATE32TO64, iced_x86.OpKind.IMMEDIATE16,
