@@ -37,10 +37,10 @@ def test_own_functions_found_everywhere() -> None:
         assert own <= found, (name, [gt[a] for a in own - found])
 
 
-def test_jump_table_edges() -> None:
-    name = "elf64-O2"
+@pytest.mark.parametrize("name", ["elf64-O2", "elf32-O2", "elf64-clang-O2", "pe64-O2.exe", "pe32-O2.exe"])
+def test_jump_table_edges(name: str) -> None:
     ex = extract(load_binary(fixture_path(name).read_bytes()))
-    gt = {n: a for a, n in truth(name).items()}
+    gt = {n.lstrip("_"): a for a, n in truth(name).items()}
     fn = next(f for f in ex.functions if f.start == gt["kin_switch"])
     blocks = ex.blocks_of(fn)
     widest = max(len(b.succ) for b in blocks)
