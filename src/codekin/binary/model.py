@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 from dataclasses import asdict, dataclass, field
@@ -118,23 +119,37 @@ class Binary:
     def code_regions(self) -> list[Region]:
         return [r for r in self.regions if r.executable and r.data]
 
+    def _covering(self, va: int) -> list[Region]:
+        """Regions that map ``va``, nearest start first (overlaps only in malformed files)."""
+        idx = self.__dict__.get("_ridx")
+        if idx is None or idx[2] != len(self.regions):
+            order = sorted(self.regions, key=lambda r: r.va)
+            idx = ([r.va for r in order], order, len(self.regions))
+            self.__dict__["_ridx"] = idx
+        k = bisect.bisect_right(idx[0], va) - 1
+        return [r for r in (idx[1][j] for j in range(k, max(-1, k - 64), -1)) if va < r.va + r.vsize]
+
+    def _region_at(self, va: int) -> Region | None:
+        cov = self._covering(va)
+        return cov[0] if cov else None
+
     def read(self, va: int, n: int) -> bytes:
         """Bytes of the mapped image at ``va``; shorter (or empty) where the image ends."""
-        for r in self.regions:
-            if r.va <= va < r.va + r.vsize:
-                off = va - r.va
-                chunk = r.data[off : off + n]
-                if len(chunk) < n:
-                    avail = min(n, r.vsize - off)
-                    chunk = chunk + b"\0" * max(0, avail - len(chunk))
-                return chunk
-        return b""
+        r = self._region_at(va)
+        if r is None:
+            return b""
+        off = va - r.va
+        chunk = r.data[off : off + n]
+        if len(chunk) < n:
+            avail = min(n, r.vsize - off)
+            chunk = chunk + b"\0" * max(0, avail - len(chunk))
+        return chunk
 
     def is_mapped(self, va: int) -> bool:
-        return any(r.va <= va < r.va + r.vsize for r in self.regions)
+        return self._region_at(va) is not None
 
     def is_code(self, va: int) -> bool:
-        return any(r.executable and r.va <= va < r.va + len(r.data) for r in self.regions)
+        return any(r.executable and va < r.va + len(r.data) for r in self._covering(va))
 
     def read_cstring(self, va: int, limit: int = 256) -> str | None:
         """A printable ASCII or UTF-16LE string at ``va`` (at least 4 characters), else None."""

@@ -98,7 +98,7 @@ class IcedDecoder:
         if bitness not in (16, 32, 64):
             raise ValueError(bitness)
         self.bitness = bitness
-        self._info: list[int] = [-1] * (max(int(v) for v in _all_codes()) + 1)
+        self._info: list[int] = [-1] * _N_CODES
 
     def _classify(self, ins: iced_x86.Instruction) -> int:
         fc = ins.flow_control
@@ -229,6 +229,7 @@ def _all_codes() -> list[int]:
     return [v for k, v in vars(iced_x86.Code).items() if not k.startswith("_") and isinstance(v, int)]
 
 
+_N_CODES = max(_all_codes()) + 1
 _CODE_NAMES: dict[int, str] | None = None
 
 
@@ -240,9 +241,14 @@ def code_names() -> dict[int, str]:
     return _CODE_NAMES
 
 
+_DECODERS: dict[str, IcedDecoder] = {}
+
+
 def decoder_for(arch: str) -> IcedDecoder:
-    if arch == "x64":
-        return IcedDecoder(64)
-    if arch == "x86":
-        return IcedDecoder(32)
-    raise ValueError(f"no decoder for {arch}")
+    """One decoder per architecture and process: its per-opcode-form table fills once."""
+    dec = _DECODERS.get(arch)
+    if dec is None:
+        if arch not in ("x64", "x86"):
+            raise ValueError(f"no decoder for {arch}")
+        dec = _DECODERS[arch] = IcedDecoder(64 if arch == "x64" else 32)
+    return dec

@@ -49,6 +49,12 @@ _SEED_ORDER = ("entry", "export", "symbol", "unwind", "init", "fini", "init_arra
 _PROLOGUE_X64 = {_r for _r in ()}  # filled below
 
 
+# the lea/mov no-op fillers gcc and mingw emit, byte for byte (checked before decoding)
+_FILLER = frozenset(bytes.fromhex(h) for h in (
+    "8d7600", "8d742600", "8db600000000", "8db42600000000", "8dbc2700000000", "8dbf00000000", "89f6", "8d7f00",
+    "8d3f", "8d36", "8db42000000000", "8d742000", "8dbc2000000000"))
+
+
 class _Index:
     """Address <-> row look-ups over a sorted ``ip`` column."""
 
@@ -350,6 +356,9 @@ class _Analysis:
                 after[1:] = pad[:-1] | np.isin(kind[:-1], (K_RET, K_JMP, K_JMPI))
             for r in np.nonzero(cand & after & ~pad)[0].tolist():
                 raw = self.b.read(int(t.ip[r]), int(t.length[r]))
+                if raw in _FILLER:
+                    pad[r] = True
+                    continue
                 ins = iced_x86.Decoder(self.b.bitness, raw, ip=int(t.ip[r])).decode()
                 if ins.mnemonic == iced_x86.Mnemonic.LEA:
                     same = ins.memory_base == ins.op0_register and ins.memory_displacement == 0 and \
