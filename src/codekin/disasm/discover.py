@@ -567,8 +567,19 @@ class _Analysis:
     def functions(self) -> tuple[list[Function], list[Function]]:
         fns: list[Function] = []
         thunks: list[Function] = []
+        # blocks other functions reach past their entry: a weakly-seeded "function" starting at one
+        # of them is a piece of that function (a switch case found through its jump table in data)
+        interior: set[int] = set()
+        for _src, order, _, _ in self.fn.values():
+            interior.update(order[1:])
+        starts = np.fromiter(self.fn.keys(), dtype=np.int64, count=len(self.fn))
+        inside = dict(zip(starts.tolist(), self._inside_stated_extent(self.idx.rows(starts)).tolist(), strict=True))
         for a in sorted(self.fn):
             src, order, calls, tails = self.fn[a]
+            if src in ("ref", "gap", "call", "tail") and inside.get(a, False):
+                continue  # inside an extent the unwind tables give to another function
+            if src in ("ref", "gap") and order[0] in interior:
+                continue
             f = Function(a, src, np.asarray(order, dtype=np.int64), calls, tails, self.import_at.get(a))
             if self._in_stub(a):
                 thunks.append(f)
