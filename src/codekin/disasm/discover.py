@@ -576,7 +576,7 @@ class _Analysis:
         inside = dict(zip(starts.tolist(), self._inside_stated_extent(self.idx.rows(starts)).tolist(), strict=True))
         for a in sorted(self.fn):
             src, order, calls, tails = self.fn[a]
-            if src in ("ref", "gap", "call", "tail") and inside.get(a, False):
+            if src in ("ref", "gap", "call", "tail") and inside.get(a, False) and not self._in_stub(a):
                 continue  # inside an extent the unwind tables give to another function
             if src in ("ref", "gap") and order[0] in interior:
                 continue
