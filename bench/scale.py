@@ -218,11 +218,15 @@ def stream(base: list[RealSample], seed: int) -> Iterator[tuple[Any, Any, str, b
 
 # ---------------------------------------------------------------------------- measuring
 class TimedStore:
-    """Delegates to a store and records how long each store call of the matcher takes and returns."""
+    """Delegates to a store and records how long each store call of the matcher takes and how many
+    candidate pairs the function look-ups return. With ``tx``, each call runs inside one explicit
+    transaction (a what-if for the store's autocommit temp-table fill)."""
+
+    CANDIDATE_CALLS = ("exact_candidates", "exact_matches", "lsh_candidates")
 
     def __init__(self, store: Any, tx: bool = False) -> None:
         self._s = store
-        self.tx = tx  # what-if: run each candidate look-up inside one explicit transaction
+        self.tx = tx
         self.t: dict[str, float] = {}
         self.candidates = 0
 
@@ -230,38 +234,28 @@ class TimedStore:
         self.t = {}
         self.candidates = 0
 
-    def _timed(self, name: str, *a: Any) -> Any:
-        t0 = time.perf_counter()
-        if self.tx and name != "functions":
-            self._s.db.execute("BEGIN")
-            try:
-                out = getattr(self._s, name)(*a)
-            finally:
-                self._s.db.execute("COMMIT")
-        else:
-            out = getattr(self._s, name)(*a)
-        self.t[name] = self.t.get(name, 0.0) + time.perf_counter() - t0
-        if name in ("exact_candidates", "lsh_candidates"):
-            self.candidates += len(out.fid)
-        return out
-
-    def samples(self, *a: Any) -> Any:
-        return self._timed("samples", *a)
-
-    def exact_candidates(self, *a: Any) -> Any:
-        return self._timed("exact_candidates", *a)
-
-    def lsh_candidates(self, *a: Any) -> Any:
-        return self._timed("lsh_candidates", *a)
-
-    def functions(self, *a: Any) -> Any:
-        return self._timed("functions", *a)
-
-    def string_hits(self, *a: Any) -> Any:
-        return self._timed("string_hits", *a)
-
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._s, name)
+        attr = getattr(self._s, name)
+        if name.startswith("_") or not callable(attr):
+            return attr
+
+        def timed(*a: Any, **kw: Any) -> Any:
+            t0 = time.perf_counter()
+            db = getattr(self._s, "db", None)
+            wrap = self.tx and db is not None and not db.in_transaction
+            if wrap:
+                db.execute("BEGIN")
+            try:
+                out = attr(*a, **kw)
+            finally:
+                if wrap:
+                    db.execute("COMMIT")
+            self.t[name] = self.t.get(name, 0.0) + time.perf_counter() - t0
+            if name in self.CANDIDATE_CALLS:
+                self.candidates += len(out.fid) if hasattr(out, "fid") else len(out[0])
+            return out
+
+        return timed
 
 
 def pct(xs: list[float], q: float) -> float:
@@ -485,9 +479,9 @@ def report(cmd: str, res: dict[str, Any], has_plot: bool) -> str:
         "",
         "Cold = a fresh connection per query (SQLite's page cache empty; the OS page cache is warm, the file was "
         "just written). Warm = one connection, after a warm-up pass. \"1 tx\" = the same warm queries with each "
-        "candidate look-up (`exact_candidates`, `lsh_candidates`, `string_hits`) wrapped by this script in one "
-        "explicit transaction (a what-if, see below). Index throughput counts `add_sample` time only "
-        "(one transaction per sample). File size after a WAL checkpoint.",
+        "store call of `match()` wrapped by this script in one explicit transaction (a what-if, see below). "
+        "Index throughput counts `add_sample` time only (one transaction per sample). File size after a WAL "
+        "checkpoint.",
         "",
     ]
     if has_plot:

@@ -260,12 +260,20 @@ class SQLiteStore:
                 self.db.execute("UPDATE samples SET library=? WHERE family_id=?", (int(library), fid))
 
     # ------------------------------------------------------------ reading
-    def _pairs(self, sql: str, rows: list[tuple[int, int]]) -> Candidates:
+    def _fill_keys(self, rows: list[tuple[int, int]]) -> None:
+        """The query's keys into a temporary table, in one transaction (autocommit would make every
+        row its own transaction: ten times slower, bench/store.py)."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS q (key INTEGER NOT NULL, qi INTEGER NOT NULL)")
-        self.db.execute("DELETE FROM temp.q")
-        self.db.executemany("INSERT INTO temp.q(key, qi) VALUES (?, ?)", rows)
+        self.db.execute("BEGIN")
+        try:
+            self.db.execute("DELETE FROM temp.q")
+            self.db.executemany("INSERT INTO temp.q(key, qi) VALUES (?, ?)", rows)
+        finally:
+            self.db.execute("COMMIT")
+
+    def _pairs(self, sql: str, rows: list[tuple[int, int]]) -> Candidates:
+        self._fill_keys(rows)
         out = self.db.execute(sql).fetchall()
-        self.db.execute("DELETE FROM temp.q")
         if not out:
             z = np.zeros(0, dtype=np.int64)
             return Candidates(z, z)
@@ -279,14 +287,10 @@ class SQLiteStore:
 
     def exact_matches(self, exact: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """(query index, function id, sample id, address) of every stored twin of each exact hash."""
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS q (key INTEGER NOT NULL, qi INTEGER NOT NULL)")
-        self.db.execute("DELETE FROM temp.q")
-        self.db.executemany("INSERT INTO temp.q(key, qi) VALUES (?, ?)",
-                            [(v, i) for i, v in enumerate(as_signed(exact).tolist())])
+        self._fill_keys([(v, i) for i, v in enumerate(as_signed(exact).tolist())])
         # one twin per (query function, sample) is all the matcher uses
         rows = self.db.execute("SELECT q.qi, MIN(f.id), f.sample_id, MIN(f.address) FROM temp.q q "
                                "JOIN functions f ON f.exact = q.key GROUP BY q.qi, f.sample_id").fetchall()
-        self.db.execute("DELETE FROM temp.q")
         arr = np.asarray(rows, dtype=np.int64).reshape(-1, 4)
         return arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]
 
