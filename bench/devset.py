@@ -133,7 +133,7 @@ def write_report(settings: list[str]) -> None:
                 continue
             m = json.loads(f.read_text())["metrics"]
             rows.append(f"| {setting} | {label} | {m['top1_macro']} | {m['far']} | {m['known_verdict_ok']} | "
-                        f"{m['auroc']} | {m['q_med_ms']} | {m['q_p95_ms']} | {m['index_s']} |")
+                        f"{m['auroc']} | {m['q_med_ms']} | {m['q_p95_ms']} | {m['index_s'] or 'index reused'} |")
     body = ("## Library knowledge on the dev set (issues 3 and 5)\n\n" +
             header("python bench/devset.py --rebuild --libs none; python bench/devset.py --rebuild --tag=-libs") +
             "- in process (no CLI start-up), same protocol as the harness; `none`: no library pack; `default pack`: "

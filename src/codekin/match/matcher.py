@@ -173,7 +173,8 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
     fam_cols = np.nonzero(~is_lib)[0]
     lib_sim = best[:, is_lib].max(axis=1) if is_lib.any() else np.zeros(n)
     fam_best = best[:, fam_cols] if len(fam_cols) else np.zeros((n, 0))
-    size_w = np.log2(1.0 + prints.n_insns.astype(np.float64))
+    # tiny functions are no evidence either way: out of the numerator and the denominator alike
+    size_w = np.where(tiny, 0.0, np.log2(1.0 + prints.n_insns.astype(np.float64)))
     lib_disc = 1.0 - np.clip(lib_sim, 0.0, 1.0)
     df = (fam_best >= MIN_SIM).sum(axis=1)
     w = size_w * lib_disc / np.maximum(df, 1)
