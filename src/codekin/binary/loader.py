@@ -135,17 +135,6 @@ def _lief() -> Any:
     return lief
 
 
-def _parse(data: bytes, name: str | None) -> Any:
-    lief = _lief()
-    try:
-        obj = lief.parse(data)
-    except Exception as exc:  # LIEF raises a variety of types on garbage
-        raise MalformedError(f"unparseable headers: {exc}", path=name) from exc
-    if obj is None:
-        raise MalformedError("unparseable headers (LIEF rejected the file)", path=name)
-    return obj
-
-
 def _regions_from_sections(
     b: Binary, data: bytes, name: str | None, spans: list[tuple[str, int, int, int, int, bool, bool, bool]]
 ) -> None:
@@ -189,14 +178,6 @@ def _flag_packed(b: Binary) -> None:
         b.flags.append("high_entropy")
     if total == 0:
         b.flags.append("no_code")
-
-
-_SUBSYSTEMS = {1: "NATIVE", 2: "WINDOWS_GUI", 3: "WINDOWS_CUI", 7: "POSIX_CUI", 9: "WINDOWS_CE_GUI",
-               10: "EFI_APPLICATION", 11: "EFI_BOOT_SERVICE_DRIVER", 12: "EFI_RUNTIME_DRIVER"}
-
-
-def _symbol_kind(is_func: bool, is_var: bool) -> str:
-    return "function" if is_func else ("object" if is_var else "other")
 
 
 # ---------------------------------------------------------------- PE / ELF (own parsers)

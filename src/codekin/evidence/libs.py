@@ -139,6 +139,17 @@ def _source_files(root: Path, parts: tuple[str, ...]) -> Iterator[Path]:
                 yield p
 
 
+def _debian_package(d: Path, pkg: str, log: Callable[[str], None]) -> Path | None:
+    """Download a Debian binary package and unpack it (never installed); the unpacked tree, or None."""
+    d.mkdir(parents=True, exist_ok=True)
+    if not _run(["apt-get", "download", pkg], d):
+        log(f"  {pkg}: apt-get download failed, skipped")
+        return None
+    for deb in d.glob("*.deb"):
+        _run(["dpkg-deb", "-x", str(deb), str(d / "x")], d)
+    return d / "x"
+
+
 def build_pack(out: Path, *, log: Callable[[str], None] = print, binaries: bool = True, sources: bool = True,
                jobs: int = 1) -> dict[str, int]:
     """Download, read and index the library pack into ``out`` (a codekin index)."""
@@ -151,14 +162,10 @@ def build_pack(out: Path, *, log: Callable[[str], None] = print, binaries: bool 
     try:
         if binaries:
             for lib, pkg, prefix in BINARY_PACKAGES:
-                d = work / "deb" / pkg
-                d.mkdir(parents=True, exist_ok=True)
-                if not _run(["apt-get", "download", pkg], d):
-                    log(f"  {pkg}: apt-get download failed, skipped")
+                d = _debian_package(work / "deb" / pkg, pkg, log)
+                if d is None:
                     continue
-                for deb in d.glob("*.deb"):
-                    _run(["dpkg-deb", "-x", str(deb), str(d / "x")], d)
-                sos = [str(p) for p in (d / "x").rglob("*.so*")
+                sos = [str(p) for p in d.rglob("*.so*")
                        if p.is_file() and not p.is_symlink() and p.name.startswith(prefix)]
                 rep = index_paths(store, sos, LabelSpec(family=lib, library=True, source=f"debian:{pkg}"), jobs=jobs)
                 counts[pkg] = len(rep.indexed)
@@ -176,15 +183,11 @@ def build_pack(out: Path, *, log: Callable[[str], None] = print, binaries: bool 
                         found |= literals(f.read_text("latin-1"), rust=f.suffix == ".rs")
                 _add_literals(store, lib, pkg, found, counts, log)
             for lib, pkg in RUST_CRATES:
-                d = work / "crate" / pkg
-                d.mkdir(parents=True, exist_ok=True)
-                if not _run(["apt-get", "download", pkg], d):
-                    log(f"  {pkg}: apt-get download failed, skipped")
+                d = _debian_package(work / "crate" / pkg, pkg, log)
+                if d is None:
                     continue
-                for deb in d.glob("*.deb"):
-                    _run(["dpkg-deb", "-x", str(deb), str(d / "x")], d)
                 found = set()
-                for f in (d / "x").rglob("*.rs"):
+                for f in d.rglob("*.rs"):
                     found |= literals(f.read_text("utf-8", "replace"), rust=True)
                 _add_literals(store, lib, pkg, found, counts, log)
             for lib, req, prefix in PYPI_SOURCES:
