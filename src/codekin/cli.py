@@ -100,6 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
     q = lsub.add_parser("export", help="copy an index's library samples into a pack file (.xz: compact)")
     q.add_argument("out")
     q.add_argument("--db", required=True)
+    p = sub.add_parser("calibrate", help="the corpus' null distribution: chance of coincidence for every link")
+    p.add_argument("--db", required=True)
+    p.add_argument("--max-samples", type=int, help="ask at most this many samples (seeded choice)")
+    p.add_argument("--seed", type=int, default=7)
     p = sub.add_parser("reindex", help="recompute stale fingerprints from the samples' files")
     p.add_argument("--db", required=True)
     p.add_argument("--jobs", type=int, default=0)
@@ -297,6 +301,25 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     return EXIT_OK if not rep["missing"] else EXIT_SOME_FAILED
 
 
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    from codekin.evidence.calibration import calibrate
+
+    store = _open(args.db)
+    with Progress(SpinnerColumn(), TextColumn("calibrating"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as prog:
+        task = prog.add_task("calibrate", total=None)
+
+        def tick(done: int, total: int) -> None:
+            prog.update(task, completed=done, total=total)
+
+        cal = calibrate(store, max_samples=args.max_samples, seed=args.seed, progress=tick)
+    _emit({"db": args.db, "samples": cal.samples, "observations": cal.corpus.n,
+           "nonzero": len(cal.corpus.scores), "families": cal.n_families,
+           "max_null_score": round(float(cal.corpus.scores[-1]), 4) if len(cal.corpus.scores) else 0.0,
+           "created_at": cal.created_at})
+    return EXIT_OK
+
+
 def cmd_libs(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -340,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler = {"info": cmd_info, "functions": cmd_functions, "index": cmd_index, "query": cmd_query,
                "show": cmd_show, "families": cmd_families, "label": cmd_label, "reindex": cmd_reindex,
-               "libs": cmd_libs}[args.cmd]
+               "libs": cmd_libs, "calibrate": cmd_calibrate}[args.cmd]
     try:
         return handler(args)
     except CodekinError as exc:

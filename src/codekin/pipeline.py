@@ -18,11 +18,15 @@ from codekin.errors import CodekinError, MalformedError
 DEFAULT_TIME_BUDGET = 120.0
 
 
+HEADER_BYTES = 4096
+
+
 @dataclass(slots=True)
 class Result:
     name: str
     extraction: Extraction | None = None
     error: CodekinError | None = None
+    header: bytes = b""  # the file's first bytes (the PE Rich header's checksum covers them)
 
 
 def analyse_bytes(data: bytes, *, name: str | None = None, arch: Arch | None = None, base: int = 0,
@@ -34,7 +38,7 @@ def analyse_bytes(data: bytes, *, name: str | None = None, arch: Arch | None = N
     try:
         for binary in load_binaries(data, name=name, arch=arch, base=base, max_size=max_size):
             try:
-                yield Result(binary.name or label, extract(binary, deadline=deadline))
+                yield Result(binary.name or label, extract(binary, deadline=deadline), header=data[:HEADER_BYTES])
             except CodekinError as exc:
                 exc.path = exc.path or binary.name or label
                 yield Result(binary.name or label, error=exc)

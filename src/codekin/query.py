@@ -6,6 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from codekin import __version__
+from codekin.evidence.calibration import Calibration, load_calibration
+from codekin.evidence.falseflags import link_flags, timestamp_flags, toolchain_flags
+from codekin.evidence.lines import agreement, family_lines, timeline, token_lines
+from codekin.evidence.profile import profile
 from codekin.fingerprint import FINGERPRINT_VERSION, fingerprint
 from codekin.fingerprint.sample import sample_strings
 from codekin.match.matcher import QueryResult, match
@@ -23,22 +27,37 @@ def query_extraction(store: Store, res: Result, *, top: int = 10, evidence: int 
     hashes, _ = sample_strings(ex.binary)
     qr = match(store, prints, strings=hashes, exclude_sha256=ex.binary.sha256 if exclude_self else None)
     b = ex.binary
+    prof = profile(b, res.header)
     return report(qr, {
         "name": res.name, "sha256": b.sha256, "format": b.format, "arch": b.arch, "size": b.size,
         "functions": len(prints), "instructions": int(prints.n_insns.sum()), "flags": list(b.flags),
-    }, store, top=top, evidence=evidence)
+    }, store, top=top, evidence=evidence, prof=prof)
 
 
-def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, evidence: int) -> dict[str, Any]:
+# evidence lines are worked out for this many of the best families (and the verdict's)
+LINES_TOP = 3
+
+
+def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, evidence: int,
+           prof: dict[str, Any] | None = None) -> dict[str, Any]:
+    cal = load_calibration(store)
+    prof = prof or {}
+    tl = token_lines(store, prof, qr.samples) if prof else {}
+    actor_of = {f.family: f.actor for f in qr.families}
     fams = []
-    for f in qr.families[:top]:
+    for rank, f in enumerate(qr.families[:top]):
+        extra: dict[str, Any] = {"chance": _chance(cal, f.combined, f.family)}
+        if rank < LINES_TOP or (qr.verdict is not None and f.family == qr.verdict.family):
+            lines = family_lines(qr, tl, f, actor_of)
+            extra["lines"] = lines
+            extra["agreement"] = agreement(lines)
         fams.append({
             "family": f.family, "actor": f.actor,
             "score": round(f.combined, 4), "code": round(f.code, 4),
             "share": round(f.score, 4), "distinct": round(f.distinct, 4),
             "shared_functions": f.shared_functions, "distinct_functions": f.distinct_functions,
             "strings_share": round(f.str_share, 4), "strings_distinct": round(f.str_distinct, 4),
-            "shared_strings": f.shared_strings,
+            "shared_strings": f.shared_strings, **extra,
         })
     actors: dict[str, dict[str, Any]] = {}
     for a in qr.actors:  # each actor's families pooled
@@ -59,12 +78,31 @@ def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, e
                      f"{v.shared_strings} strings shared with {v.family}; code line {v.code:.2f}, strings "
                      f"line {v.str_share:.2f}; library code discounted",
         }
+        v_entry = next((x for x in fams if x["family"] == v.family), None)
+        attribution["chance"] = _chance(cal, v.combined, v.family)
+        if v_entry is not None and "lines" in v_entry:
+            attribution["lines"] = v_entry["lines"]
+            attribution["agreement"] = v_entry["agreement"]
         if qr.level == "actor":
             a = qr.actors[0]
             attribution["basis"] = (
                 f"a new family of actor {a.actor}: its code and strings are shared with the actor's families "
                 f"alike (pooled score {a.combined:.2f}, {a.shared_functions} functions, {a.shared_strings} "
                 f"strings), closest family {v.family}; library code discounted")
+    if attribution is not None and qr.level == "actor" and qr.actors:
+        attribution["chance"] = _chance(cal, qr.actors[0].combined, None)
+    # false-flag checks: on the sample itself, on the verdict's (or best family's) link and timeline
+    warnings: list[dict[str, Any]] = toolchain_flags(prof) if prof else []
+    link_to = qr.verdict or (qr.families[0] if qr.families else None)
+    if link_to is not None:
+        warnings += link_flags(link_to, qr.evidence, qr.verdict is not None)
+    tline = None
+    if prof and link_to is not None:
+        tline = timeline(store, link_to.family, qr.samples, prof.get("timestamp"))
+        warnings += timestamp_flags(prof, tline, link_to.family if qr.verdict is not None else None)
+    if attribution is not None:
+        attribution["timeline"] = tline
+        attribution["warnings"] = [w["code"] for w in warnings]
     st = store.counts()  # cheap: no table scans on the query path
     return {
         "schema": SCHEMA_ID,
@@ -77,6 +115,11 @@ def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, e
         "library": {"functions": qr.library_functions},
         "matched_functions": qr.matched_functions,
         "evidence": qr.evidence[:evidence],
+        "warnings": warnings,
+        "calibration": None if cal is None else {
+            "samples": cal.samples, "observations": cal.corpus.n, "index_samples_then": cal.index_samples,
+            "created_at": cal.created_at,
+            "stale": st.get("samples") != cal.index_samples},
         "index": {"samples": st.get("samples"), "functions": st.get("functions"),
                   "fingerprint_version": FINGERPRINT_VERSION},
     }
@@ -90,3 +133,8 @@ def _why_unknown(qr: QueryResult) -> str:
 
     return (f"best family {t.family} scores {t.combined:.3f} (code {t.code:.3f}, strings {t.str_share:.3f}): "
             f"below the verdict threshold {VERDICT_MIN_SCORE}")
+
+
+def _chance(cal: Calibration | None, score: float, family: str | None) -> dict[str, Any] | None:
+    """The chance of coincidence of a link, or None when the index was never calibrated."""
+    return None if cal is None else cal.chance(score, family)

@@ -9,6 +9,7 @@ import numpy as np
 
 from codekin.binary.model import Binary
 from codekin.disasm.model import Extraction
+from codekin.evidence.profile import profile, profile_tokens, token_hashes
 from codekin.fingerprint.hashing import hash_str
 from codekin.store.base import SampleRecord
 
@@ -28,13 +29,16 @@ def tlsh_of(data: bytes) -> str | None:
 def sample_record(ex: Extraction, data: bytes, n_insns: int) -> SampleRecord:
     b = ex.binary
     hashes, _ = sample_strings(b)
+    prof = profile(b, data)
+    toks = np.unique(np.asarray(token_hashes(profile_tokens(prof)), dtype=np.uint64))
     return SampleRecord(
         sha256=b.sha256, name=b.name or "", format=b.format, arch=b.arch, size=b.size,
         n_functions=len(ex.functions), n_instructions=n_insns, imphash=b.metadata.imphash,
         tlsh=tlsh_of(data), pe_timestamp=b.metadata.pe_timestamp,
         info={"flags": list(b.flags), "image_base": b.image_base, "metadata": {
-            k: v for k, v in b.info()["metadata"].items() if v not in (None, [], False)}},
-        strings=hashes,
+            k: v for k, v in b.info()["metadata"].items() if v not in (None, [], False)},
+            "profile": prof},
+        strings=hashes, tokens=toks,
     )
 
 

@@ -99,7 +99,10 @@ def _group(lbl: SampleLabels) -> tuple[str, str] | None:
 
 
 def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = None,
-          exclude_sha256: str | None = None) -> QueryResult:
+          exclude_sha256: str | None = None, exclude_samples: set[int] | None = None) -> QueryResult:
+    """Match a query's functions (and strings) against the store. ``exclude_sha256`` leaves the query's
+    own stored copy out; ``exclude_samples`` leaves stored samples out by id (calibration asks a stored
+    sample as if its family were unknown)."""
     n = len(prints)
     samples = store.samples()
     if n == 0:
@@ -135,8 +138,12 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
     keep = sims >= MIN_SIM
     qi, fid, pos, sims = qi[keep], fid[keep], pos[keep], sims[keep]
     sid = stored.sample_id[pos]
+    excluded = set(exclude_samples or ())
     if exclude_sha256 is not None:
-        ex_ids = [i for i, s in samples.items() if s.sha256 == exclude_sha256]
+        excluded |= {i for i, s in samples.items() if s.sha256 == exclude_sha256}
+    if excluded:
+        samples = {i: s for i, s in samples.items() if i not in excluded}
+        ex_ids = sorted(excluded)
         if ex_ids:
             m = ~np.isin(sid, ex_ids)
             qi, fid, pos, sims, sid = qi[m], fid[m], pos[m], sims[m], sid[m]
@@ -186,10 +193,7 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
         assert strings is not None
         hits = store.string_hits(strings)
         hg = gid_arr[np.clip(hits.fid, 0, len(gid_arr) - 1)]
-        okh = hg >= 0
-        if exclude_sha256 is not None:
-            ex_ids = {i for i, s in samples.items() if s.sha256 == exclude_sha256}
-            okh &= np.asarray([int(x) not in ex_ids for x in hits.fid.tolist()], dtype=bool)
+        okh = hg >= 0  # excluded samples have no group (they were dropped from ``samples`` above)
         S[hits.qi[okh], hg[okh]] = True
     s_lib = S[:, is_lib[: S.shape[1]]].any(axis=1) if is_lib.any() else np.zeros(n_str, dtype=bool)
     S_fam = S[:, fam_cols] if len(fam_cols) else np.zeros((n_str, 0), dtype=bool)

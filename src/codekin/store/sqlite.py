@@ -65,6 +65,9 @@ CREATE TABLE IF NOT EXISTS lsh (band INTEGER NOT NULL, fid INTEGER NOT NULL, PRI
     WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS strings (h INTEGER NOT NULL, sample_id INTEGER NOT NULL, PRIMARY KEY (h, sample_id))
     WITHOUT ROWID;
+-- hashed profile tokens (imports, exports, PDB path, Rich header, imphash) for the evidence lines
+CREATE TABLE IF NOT EXISTS tokens (h INTEGER NOT NULL, sample_id INTEGER NOT NULL, PRIMARY KEY (h, sample_id))
+    WITHOUT ROWID;
 """
 
 
@@ -210,6 +213,9 @@ class SQLiteStore:
             if rec.strings is not None and len(rec.strings):
                 self.db.executemany("INSERT OR IGNORE INTO strings(h, sample_id) VALUES (?, ?)",
                                     ((h, sid) for h in as_signed(rec.strings).tolist()))
+            if rec.tokens is not None and len(rec.tokens):
+                self.db.executemany("INSERT OR IGNORE INTO tokens(h, sample_id) VALUES (?, ?)",
+                                    ((h, sid) for h in as_signed(rec.tokens).tolist()))
         return sid
 
     def delete_sample(self, sha256: str) -> None:
@@ -221,6 +227,7 @@ class SQLiteStore:
             self.db.execute("DELETE FROM lsh WHERE fid IN (SELECT id FROM functions WHERE sample_id=?)", (sid,))
             self.db.execute("DELETE FROM functions WHERE sample_id=?", (sid,))
             self.db.execute("DELETE FROM strings WHERE sample_id=?", (sid,))
+            self.db.execute("DELETE FROM tokens WHERE sample_id=?", (sid,))
             self.db.execute("DELETE FROM attributions WHERE sample_id=?", (sid,))
             self.db.execute("DELETE FROM samples WHERE id=?", (sid,))
 
@@ -310,6 +317,12 @@ class SQLiteStore:
         return self._pairs("SELECT q.qi, s.sample_id FROM temp.q q JOIN strings s ON s.h = q.key",
                            [(v, i) for i, v in enumerate(vals)])
 
+    def token_hits(self, hashes: np.ndarray) -> Candidates:
+        """(query token index, sample id) for every stored sample holding each profile token."""
+        vals = as_signed(hashes).tolist()
+        return self._pairs("SELECT q.qi, t.sample_id FROM temp.q q JOIN tokens t ON t.h = q.key",
+                           [(v, i) for i, v in enumerate(vals)])
+
     def functions(self, fids: np.ndarray) -> StoredFunctions:
         ids = sorted_unique(fids).tolist()
         rows: list[tuple[Any, ...]] = []
@@ -379,6 +392,37 @@ class SQLiteStore:
             "file_bytes": self.path.stat().st_size if self.path.exists() else 0,
             "meta": self.meta(),
         }
+
+    def sample_info(self, sample_ids: list[int] | None = None) -> dict[int, dict[str, Any]]:
+        """The stored ``info`` of samples (metadata, profile, path), with pe_timestamp and imphash."""
+        rows = self.db.execute("SELECT id, info, pe_timestamp, imphash FROM samples").fetchall()
+        want = set(sample_ids) if sample_ids is not None else None
+        out: dict[int, dict[str, Any]] = {}
+        for r in rows:
+            if want is not None and r[0] not in want:
+                continue
+            d = json.loads(r[1] or "{}")
+            d["pe_timestamp"], d["imphash"] = r[2], r[3]
+            out[int(r[0])] = d
+        return out
+
+    def sample_functions(self, sample_id: int) -> StoredFunctions:
+        """All stored functions of one sample (for calibration: a stored sample asked as a query)."""
+        ids = [r[0] for r in self.db.execute("SELECT id FROM functions WHERE sample_id=? ORDER BY id", (sample_id,))]
+        return self.functions(np.asarray(ids, dtype=np.int64))
+
+    def sample_strings(self, sample_id: int) -> np.ndarray:
+        """The string hashes (uint64, sorted) stored for one sample."""
+        rows = self.db.execute("SELECT h FROM strings WHERE sample_id=?", (sample_id,)).fetchall()
+        return np.sort(np.asarray([r[0] for r in rows], dtype=np.int64).view(np.uint64))
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def put_meta(self, key: str, value: str) -> None:
+        with self._tx():
+            self._set_meta(key, value)
 
     def sample_paths(self) -> list[tuple[str, str]]:
         return [(r[0], json.loads(r[1] or "{}").get("path", "")) for r in

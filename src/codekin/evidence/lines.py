@@ -1,0 +1,175 @@
+"""Independent evidence lines, each scored on its own, and whether they agree.
+
+Shared code and distinctive strings come from the matcher. The other lines compare the sample's
+profile (``evidence/profile.py``) with the families' stored profiles through the store's token index:
+
+- imports and exports: the rarity-weighted share of the sample's imported / exported names that a
+  family's samples also have (a name held by k labelled groups weighs 1/k: every Windows program
+  imports ``kernel32!getprocaddress``, few import the same set of rare functions);
+- imphash: an identical import hash;
+- PDB/debug path: the same PDB file name, or the same project folders;
+- Rich header: an identical set of tool ids and builds (the same toolchain, installed the same way);
+- timeline: where the sample's compile timestamp falls in the family's.
+
+A line *agrees* with a family when it ranks that family first with enough weight; it *disagrees* when
+it points clearly to another, unrelated family; otherwise it is *silent* (no data on one side, or
+nothing shared). Lines that agree independently are what makes a link credible (two vendors agreeing
+made the WannaCry link); one line alone is reported as such.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from typing import Any
+
+import numpy as np
+
+from codekin.evidence.profile import profile_tokens, token_hashes
+from codekin.match.matcher import FamilyScore, QueryResult
+from codekin.store.base import SampleLabels, Store
+
+# the share a line needs to point to a family
+LINE_MIN = {"code": 0.15, "strings": 0.15, "imports": 0.35, "exports": 0.35, "imphash": 0.5, "pdb": 0.5,
+            "rich": 0.5}
+_WHAT = {"imports": "imports", "exports": "exports", "imphash": "import hash", "pdb": "PDB path",
+         "rich": "Rich header"}
+LINES = ("code", "strings", "imports", "exports", "imphash", "pdb", "rich")
+
+
+def _group(lbl: SampleLabels) -> str | None:
+    if lbl.library:
+        return f"library:{lbl.family or lbl.sha256[:12]}"
+    if lbl.goodware:
+        return f"goodware:{lbl.family or 'goodware'}"
+    return lbl.family
+
+
+def token_lines(store: Store, prof: dict[str, Any], samples: dict[int, SampleLabels]
+                ) -> dict[str, dict[str, dict[str, Any]]]:
+    """Per profile line, per family: score in [0, 1], tokens shared, tokens only that family shares."""
+    toks = profile_tokens(prof)
+    if not toks:
+        return {}
+    hashes = np.asarray(token_hashes(toks), dtype=np.uint64)
+    hits = store.token_hits(hashes)
+    holders: dict[int, set[str]] = defaultdict(set)
+    for q, sid in zip(hits.qi.tolist(), hits.fid.tolist(), strict=True):
+        lbl = samples.get(int(sid))
+        g = _group(lbl) if lbl is not None else None
+        if g is not None:
+            holders[int(q)].add(g)
+    by_line: dict[str, list[int]] = defaultdict(list)
+    for i, (line, _) in enumerate(toks):
+        by_line[line].append(i)
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for line, idx in by_line.items():
+        w = {i: 1.0 / max(len(holders.get(i, ())), 1) for i in idx}
+        total = sum(w.values()) or 1.0
+        fam: dict[str, dict[str, Any]] = {}
+        for i in idx:
+            hs = holders.get(i, set())
+            for g in hs:
+                if ":" in g:  # libraries and goodware are not families to point to
+                    continue
+                d = fam.setdefault(g, {"score": 0.0, "shared": 0, "only": 0, "examples": []})
+                d["score"] += w[i] / total
+                d["shared"] += 1
+                if len(hs) == 1:
+                    d["only"] += 1
+                    if len(d["examples"]) < 3:
+                        d["examples"].append(toks[i][1])
+        for d in fam.values():
+            d["score"] = round(min(d["score"], 1.0), 4)
+        out[line] = fam
+    out["_present"] = {line: {"tokens": len(idx)} for line, idx in by_line.items()}  # type: ignore[assignment]
+    return out
+
+
+def family_lines(qr: QueryResult, tl: dict[str, dict[str, dict[str, Any]]], family: FamilyScore,
+                 actor_of: dict[str, str | None]) -> list[dict[str, Any]]:
+    """Every evidence line for one family: score, verdict of the line, and a sentence."""
+    present = tl.get("_present", {})
+    fam = family.family
+    related = {f for f, a in actor_of.items() if f == fam or (family.actor is not None and a == family.actor)}
+    out: list[dict[str, Any]] = []
+    # code and strings: the matcher's two lines
+    code_best = max(qr.families, key=lambda f: f.code) if qr.families else None
+    str_best = max(qr.families, key=lambda f: f.str_share) if qr.families else None
+    for line, score, best, n, what in (
+        ("code", family.code, code_best, family.shared_functions, "functions"),
+        ("strings", family.str_share, str_best, family.shared_strings, "strings"),
+    ):
+        best_name = best.family if best is not None else None
+        best_score = (best.code if line == "code" else best.str_share) if best is not None else 0.0
+        out.append(_judge(line, score, best_name, best_score, related,
+                          f"{n} {what} shared" + (f" ({family.distinct_functions} distinctive)" if line == "code"
+                                                  else ""), n > 0))
+    for line in ("imports", "exports", "imphash", "pdb", "rich"):
+        fams = tl.get(line, {})
+        if line not in present:
+            out.append({"line": line, "score": 0.0, "status": "silent", "points_to": None,
+                        "detail": f"the sample has no {_WHAT[line]}"})
+            continue
+        d = fams.get(fam, {"score": 0.0, "shared": 0, "only": 0, "examples": []})
+        best_name, best_d = max(fams.items(), key=lambda kv: kv[1]["score"]) if fams else (None, {"score": 0.0})
+        detail = f"{d['shared']} of {present[line]['tokens']} shared"
+        if d["only"]:
+            detail += f", {d['only']} with this family only (e.g. {', '.join(d['examples'])})"
+        out.append(_judge(line, d["score"], best_name, best_d["score"], related, detail, d["shared"] > 0))
+    return out
+
+
+def _judge(line: str, score: float, best: str | None, best_score: float, related: set[str], detail: str,
+           any_shared: bool) -> dict[str, Any]:
+    need = LINE_MIN[line]
+    if score >= need and score >= best_score - 1e-9:
+        status, points = "agrees", None
+    elif best is not None and best not in related and best_score >= need and best_score > score:
+        status, points = "disagrees", best
+    else:
+        status, points = "silent", None
+    return {"line": line, "score": round(float(score), 4), "status": status, "points_to": points,
+            "detail": detail if any_shared or status != "silent" else "nothing shared"}
+
+
+def agreement(lines: list[dict[str, Any]]) -> dict[str, Any]:
+    agree = [x["line"] for x in lines if x["status"] == "agrees"]
+    disagree = [x["line"] for x in lines if x["status"] == "disagrees"]
+    silent = [x["line"] for x in lines if x["status"] == "silent"]
+    text = f"{len(agree)} of {len(lines)} evidence lines agree"
+    if agree:
+        text += f" ({', '.join(agree)})"
+    if disagree:
+        text += f"; {len(disagree)} point elsewhere ({', '.join(disagree)})"
+    return {"agree": agree, "disagree": disagree, "silent": silent, "independent_agreeing": len(agree),
+            "text": text}
+
+
+def timeline(store: Store, family: str, samples: dict[int, SampleLabels], ts: int | None) -> dict[str, Any]:
+    """Where the sample's compile timestamp falls among the family's samples'."""
+    ids = [i for i, s in samples.items() if s.family == family and not s.library]
+    info = store.sample_info(ids) if ids else {}
+    stamps = sorted(int(v["pe_timestamp"]) for v in info.values() if v.get("pe_timestamp"))
+    out: dict[str, Any] = {"sample": _iso(ts), "family_first": _iso(stamps[0]) if stamps else None,
+                           "family_last": _iso(stamps[-1]) if stamps else None, "family_dated": len(stamps),
+                           "position": None, "years_outside": 0.0}
+    if ts and stamps:
+        if ts < stamps[0]:
+            out["position"] = "before"
+            out["years_outside"] = round((stamps[0] - ts) / 31_557_600, 2)
+        elif ts > stamps[-1]:
+            out["position"] = "after"
+            out["years_outside"] = round((ts - stamps[-1]) / 31_557_600, 2)
+        else:
+            out["position"] = "within"
+    return out
+
+
+def _iso(ts: int | None) -> str | None:
+    if not ts:
+        return None
+    try:
+        return _dt.datetime.fromtimestamp(int(ts), _dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (OverflowError, OSError, ValueError):
+        return None
