@@ -81,7 +81,12 @@ def origins(build: Path, tc: str, query: str) -> dict[int, tuple[str, str]]:
 def verdict_text(r: dict) -> str:
     a = r.get("attribution")
     if a:
-        return f"{a['family']} ({a['actor']}), confidence {a['confidence']:.2f}"
+        out = f"{a['family']} ({a['actor']}), confidence {a['confidence']:.2f}"
+        if a.get("chance"):
+            out += f"; chance of coincidence: {a['chance']['text']}"
+        if a.get("agreement"):
+            out += f"; {a['agreement']['text']}"
+        return out
     return "unknown"
 
 

@@ -395,12 +395,17 @@ class SQLiteStore:
 
     def sample_info(self, sample_ids: list[int] | None = None) -> dict[int, dict[str, Any]]:
         """The stored ``info`` of samples (metadata, profile, path), with pe_timestamp and imphash."""
-        rows = self.db.execute("SELECT id, info, pe_timestamp, imphash FROM samples").fetchall()
-        want = set(sample_ids) if sample_ids is not None else None
+        sql = "SELECT id, info, pe_timestamp, imphash FROM samples"
+        if sample_ids is None:
+            rows = self.db.execute(sql).fetchall()
+        else:
+            ids = sorted(set(sample_ids))
+            rows = []
+            for i in range(0, len(ids), 30000):
+                part = ids[i:i + 30000]
+                rows += self.db.execute(f"{sql} WHERE id IN ({','.join('?' * len(part))})", part).fetchall()
         out: dict[int, dict[str, Any]] = {}
         for r in rows:
-            if want is not None and r[0] not in want:
-                continue
             d = json.loads(r[1] or "{}")
             d["pe_timestamp"], d["imphash"] = r[2], r[3]
             out[int(r[0])] = d

@@ -1,0 +1,183 @@
+"""Is the chance of coincidence honest? Stated against observed false-link rates on the dev set.
+
+For each setting: index the dev set's index binaries (with the default library pack), run
+``calibrate`` on the index alone, then ask every held-out query binary. Every pair (query, indexed
+family) where the family is neither the query's own nor one the dev set names as related is an
+unrelated pair: a link there is false by construction. For each stated level a, the observed rate is
+the share of unrelated pairs whose stated chance p is <= a; an honest statement gives a rate near a
+(within 2x is the target). The family-wise chance (``any_family_p``, the chance that the best of all
+families reaches the score) is checked the same way on the unknown queries' best family.
+
+Also: every verdict carries its evidence lines and a chance; how many lines agree; which warnings fire.
+
+    python bench/calibration.py [--settings win linux] [--db-dir DIR] [--rebuild] [--jobs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from rich.progress import Progress
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _report import ROOT, header, write_section
+from devset import build, load
+
+LEVELS = [0.3, 0.1, 0.03, 0.01, 0.003, 0.001]
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    if n == 0:
+        return 0.0, 1.0
+    p = k / n
+    d = 1 + z * z / n
+    c = (p + z * z / (2 * n)) / d
+    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
+    return max(0.0, c - h), min(1.0, c + h)
+
+
+def run(setting: str, db: Path, jobs: int, rebuild: bool) -> dict[str, Any]:
+    from codekin.evidence.calibration import calibrate
+    from codekin.evidence.libs import default_pack_path
+    from codekin.pipeline import analyse_bytes
+    from codekin.query import query_extraction
+    from codekin.store import open_store
+
+    if rebuild and db.exists():
+        db.unlink()
+    pack = default_pack_path()
+    t_index = build(setting, db, jobs, pack if pack.exists() else None)
+    store = open_store(db)
+    t0 = time.perf_counter()
+    with Progress(transient=True) as prog:
+        task = prog.add_task(f"calibrate {setting}", total=None)
+        cal = calibrate(store, progress=lambda d, t: prog.update(task, completed=d, total=t))
+    t_cal = time.perf_counter() - t0
+    index, queries, cache = load(setting)
+    indexed = sorted({b["family"] for b in index})
+    rows: list[dict[str, Any]] = []
+    with Progress(transient=True) as prog:
+        task = prog.add_task(f"queries {setting}", total=len(queries))
+        for q in queries:
+            data = (cache / q["path"]).read_bytes()
+            rep = None
+            for res in analyse_bytes(data, name=q["path"]):
+                if res.extraction is not None:
+                    rep = query_extraction(store, res, top=len(indexed) + 50, evidence=0)
+            not_unrelated = set(q["accept"]) | set(q.get("related", []))
+            fams = {f["family"]: f for f in (rep["families"] if rep else [])}
+            pairs = []
+            for g in indexed:
+                if g in not_unrelated:
+                    continue
+                f = fams.get(g)
+                pairs.append({"family": g, "score": f["score"] if f else 0.0,
+                              "p": f["chance"]["p"] if f else 1.0, "scope": f["chance"]["scope"] if f else None})
+            best = rep["families"][0] if rep and rep["families"] else None
+            rows.append({"id": q["id"], "family": q["family"], "known": any(a in indexed for a in q["accept"]),
+                         "accept": q["accept"], "pairs": pairs,
+                         "best": None if best is None else {"family": best["family"], "score": best["score"],
+                                                            "any_family_p": best["chance"]["any_family_p"]},
+                         "attribution": rep["attribution"] if rep else None,
+                         "warnings": [w["code"] for w in rep["warnings"]] if rep else []})
+            prog.advance(task)
+    store.close()
+    return {"setting": setting, "index_s": round(t_index, 1), "calibrate_s": round(t_cal, 1),
+            "calibration": {"samples": cal.samples, "observations": cal.corpus.n,
+                            "nonzero": len(cal.corpus.scores)}, "rows": rows}
+
+
+def summarise(r: dict[str, Any]) -> dict[str, Any]:
+    pairs = [p for row in r["rows"] for p in row["pairs"]]
+    n = len(pairs)
+    levels = []
+    for a in LEVELS:
+        k = sum(p["p"] <= a for p in pairs)
+        lo, hi = wilson(k, n)
+        levels.append({"stated": a, "pairs": n, "observed_n": k, "observed": k / n if n else 0.0,
+                       "ci95": [lo, hi], "ratio": (k / n) / a if n else 0.0})
+    unknown = [row for row in r["rows"] if not row["known"]]
+    fw = []
+    for a in LEVELS[:4]:
+        k = sum(1 for row in unknown if row["best"] and row["best"]["any_family_p"] <= a)
+        fw.append({"stated": a, "queries": len(unknown), "observed_n": k})
+    verdicts = [row for row in r["rows"] if row["attribution"]]
+    with_all = sum(1 for row in verdicts if row["attribution"].get("chance") and row["attribution"].get("lines"))
+    agree = Counter(row["attribution"]["agreement"]["independent_agreeing"] for row in verdicts
+                    if row["attribution"].get("agreement"))
+    correct = [row for row in verdicts if row["attribution"]["family"] in row["accept"]]
+    lines_ok = Counter(ln for row in correct for ln in row["attribution"]["agreement"]["agree"])
+    warn = Counter(w for row in r["rows"] for w in row["warnings"])
+    v_chance = sorted(row["attribution"]["chance"]["p"] for row in verdicts if row["attribution"].get("chance"))
+    return {"levels": levels, "familywise": fw, "verdicts": len(verdicts), "verdicts_with_lines_and_chance": with_all,
+            "verdicts_correct": len(correct), "agreeing_lines": dict(sorted(agree.items())),
+            "line_agrees_on_correct": dict(lines_ok.most_common()), "warnings": dict(warn),
+            "verdict_p_median": v_chance[len(v_chance) // 2] if v_chance else None,
+            "verdict_p_max": v_chance[-1] if v_chance else None}
+
+
+def report(results: list[dict[str, Any]], cmd: str) -> str:
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip()
+    out = ["## Chance of coincidence: stated against observed (issue 5)\n", header(cmd),
+           f"- codekin source: {commit}",
+           "- protocol: index a setting's index binaries (default library pack imported), `calibrate` on that "
+           "index alone (every indexed sample asked with its own family left out; scores against the other "
+           "families are the null), then ask every held-out query binary. A pair (query, indexed family) is "
+           "unrelated when the family is neither the query's own nor one the dev set names as related; "
+           "observed = share of unrelated pairs whose stated chance p is at most the level. Target: observed "
+           "within 2x of stated.\n"]
+    for r in results:
+        s = r["summary"]
+        c = r["calibration"]
+        out.append(f"### {r['setting']}\n")
+        out.append(f"Null from {c['samples']} indexed samples: {c['observations']:,} observations, "
+                   f"{c['nonzero']:,} non-zero; calibration took {r['calibrate_s']} s (index {r['index_s']} s"
+                   f"{', reused' if not r['index_s'] else ''}).\n")
+        out.append("| stated p <= | unrelated pairs | observed | observed rate | 95% interval | observed / stated |")
+        out.append("|---:|---:|---:|---:|---|---:|")
+        for lv in s["levels"]:
+            lo, hi = lv["ci95"]
+            out.append(f"| {lv['stated']:g} | {lv['pairs']:,} | {lv['observed_n']} | {lv['observed']:.4f} | "
+                       f"{lo:.4f} .. {hi:.4f} | {lv['ratio']:.2f} |")
+        fw = ", ".join(f"<= {x['stated']:g}: {x['observed_n']} of {x['queries']}" for x in s["familywise"])
+        out.append(f"\nFamily-wise (unknown queries, best family's `any_family_p`): {fw}.\n")
+        out.append(f"Verdicts: {s['verdicts']} ({s['verdicts_correct']} correct); "
+                   f"{s['verdicts_with_lines_and_chance']} carry evidence lines and a chance of coincidence; "
+                   f"stated chance median {s['verdict_p_median']}, largest {s['verdict_p_max']}. Lines agreeing "
+                   f"per verdict: {s['agreeing_lines']}. Lines agreeing on correct verdicts: "
+                   f"{s['line_agrees_on_correct']}. Warnings over all queries: {s['warnings'] or 'none'}.\n")
+    return "\n".join(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--settings", nargs="+", default=["win", "linux"])
+    ap.add_argument("--db-dir", default=str(Path.home() / ".cache" / "codekin-bench"))
+    ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--jobs", type=int, default=1)
+    args = ap.parse_args()
+    results = []
+    for setting in args.settings:
+        db = Path(args.db_dir) / f"calib-{setting}.db"
+        db.parent.mkdir(parents=True, exist_ok=True)
+        r = run(setting, db, args.jobs, args.rebuild)
+        r["summary"] = summarise(r)
+        print(json.dumps({"setting": setting, **r["summary"]}, indent=1))
+        results.append(r)
+    out = ROOT / "bench" / "results" / "calibration.json"
+    out.write_text(json.dumps(results, indent=1))
+    cmd = "python bench/calibration.py " + " ".join(sys.argv[1:])
+    write_section("calibration", report(results, cmd.strip()))
+
+
+if __name__ == "__main__":
+    main()
