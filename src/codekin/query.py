@@ -25,7 +25,8 @@ def query_extraction(store: Store, res: Result, *, top: int = 10, evidence: int 
     assert ex is not None
     prints = fingerprint(ex)
     hashes, _ = sample_strings(ex.binary)
-    qr = match(store, prints, strings=hashes, exclude_sha256=ex.binary.sha256 if exclude_self else None)
+    qr = match(store, prints, strings=hashes, exclude_sha256=ex.binary.sha256 if exclude_self else None,
+               evidence_limit=evidence)
     b = ex.binary
     prof = profile(b, res.header)
     return report(qr, {
@@ -95,7 +96,7 @@ def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, e
     warnings: list[dict[str, Any]] = toolchain_flags(prof) if prof else []
     link_to = qr.verdict or (qr.families[0] if qr.families else None)
     if link_to is not None:
-        warnings += link_flags(link_to, qr.evidence, qr.verdict is not None)
+        warnings += link_flags(link_to, qr.verdict is not None)
     tline = None
     if prof and link_to is not None:
         tline = timeline(store, link_to.family, qr.samples, prof.get("timestamp"))
@@ -115,6 +116,7 @@ def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, e
         "library": {"functions": qr.library_functions},
         "matched_functions": qr.matched_functions,
         "evidence": qr.evidence[:evidence],
+        "evidence_total": qr.n_evidence,
         "warnings": warnings,
         "calibration": None if cal is None else {
             "samples": cal.samples, "observations": cal.corpus.n, "index_samples_then": cal.index_samples,

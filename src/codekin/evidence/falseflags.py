@@ -15,15 +15,16 @@
 from __future__ import annotations
 
 import datetime as _dt
-import math
 import time
 from typing import Any
 
-from codekin.match.matcher import FamilyScore
+from codekin.match.matcher import UBIQUITOUS_FAMILIES, FamilyScore
 
-UBIQUITOUS_FAMILIES = 3  # code shared by this many families is ubiquitous
 UBIQUITOUS_SHARE = 0.8  # a link carried this much by library / ubiquitous code is flagged
 TIMELINE_YEARS = 3.0
+LINK_MIN_SCORE = 0.2  # a best family below this is no link anyone would draw
+DISTINCT_FUNCS = 3  # a link with this many distinctive functions ...
+DISTINCT_STRINGS = 0.1  # ... or this much distinctive strings share has evidence of its own
 
 
 def _warn(code: str, severity: str, message: str, **extra: Any) -> dict[str, Any]:
@@ -48,7 +49,8 @@ def toolchain_flags(prof: dict[str, Any]) -> list[dict[str, Any]]:
             "header: it was planted or copied (compare the Olympic Destroyer case)",
             claimed=header.get("version"), built_by=code.get("compiler")))
     elif (header.get("compiler") == "msvc" and code.get("compiler") == "msvc" and header.get("year")
-          and code.get("year") and abs(int(header["year"]) - int(code["year"])) >= 2):
+          and code.get("year") and not int(code["year"]) - 1 <= int(header["year"])
+          <= int(code.get("last_year") or code["year"]) + 1):
         out.append(_warn(
             "rich-toolchain-mismatch", "high",
             f"the Rich header names {header.get('version')}, but the code calls the C runtime of "
@@ -87,26 +89,20 @@ def timestamp_flags(prof: dict[str, Any], timeline: dict[str, Any] | None, famil
     return out
 
 
-def link_flags(family: FamilyScore, evidence: list[dict[str, Any]], attributed: bool) -> list[dict[str, Any]]:
-    """A link carried mostly by library or ubiquitous code."""
-    mine = [e for e in evidence if e.get("family") == family.family]
-    if not mine:
+def link_flags(family: FamilyScore, attributed: bool) -> list[dict[str, Any]]:
+    """A link (the verdict, or a best family scoring LINK_MIN_SCORE or more) whose shared code is mostly
+    library or ubiquitous code and which has no distinctive evidence of its own."""
+    if not attributed and family.combined < LINK_MIN_SCORE:
         return []
-    lib_addrs = {e["address"] for e in evidence if e.get("library")}
-    total = ubiq = 0.0
-    for e in mine:
-        w = math.log2(1 + e["instructions"]) * e["similarity"]
-        total += w
-        if e["address"] in lib_addrs or e.get("families_sharing", 1) >= UBIQUITOUS_FAMILIES:
-            ubiq += w
-    share = ubiq / total if total else 0.0
-    if share < UBIQUITOUS_SHARE or not (attributed or family.shared_functions >= 10):
+    share = family.ubiquitous_share
+    distinctive = family.distinct_functions >= DISTINCT_FUNCS or family.str_distinct >= DISTINCT_STRINGS
+    if share < UBIQUITOUS_SHARE or distinctive:
         return []
-    sev = "high" if attributed else "low"
-    return [_warn("ubiquitous-link", sev,
+    return [_warn("ubiquitous-link", "high" if attributed else "medium",
                   f"{share:.0%} of the code shared with {family.family} is library code or code that "
-                  f"{UBIQUITOUS_FAMILIES}+ families share: the link rests on public or ubiquitous code"
-                  + ("" if attributed else " (discounted; no verdict)"), share=round(share, 4))]
+                  f"{UBIQUITOUS_FAMILIES}+ families share, and little else is distinctive "
+                  f"({family.distinct_functions} distinctive functions, distinctive strings line "
+                  f"{family.str_distinct:.2f}): the link rests on public or ubiquitous code", share=round(share, 4))]
 
 
 def _iso(ts: int) -> str:

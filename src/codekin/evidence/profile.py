@@ -39,12 +39,14 @@ _RICH_GENERATIONS: list[tuple[int, int, str, int]] = [
 _V14_BUILDS: list[tuple[int, str, int]] = [
     (23026, "VS2015", 2015), (25017, "VS2017", 2017), (27508, "VS2019", 2019), (30705, "VS2022", 2021),
 ]
-# the Microsoft C runtime a binary is linked against names the toolset that compiled the code calling it
-_CRT_DLLS: dict[str, tuple[str, int]] = {
-    "msvcr70": ("VS2002/2003", 2002), "msvcr71": ("VS2002/2003", 2003), "msvcr80": ("VS2005", 2005),
-    "msvcr90": ("VS2008", 2007), "msvcr100": ("VS2010", 2010), "msvcr110": ("VS2012", 2012),
-    "msvcr120": ("VS2013", 2013), "vcruntime140": ("VS2015+", 2015), "vcruntime140_1": ("VS2019", 2019),
-    "msvcp140": ("VS2015+", 2015), "msvcp100": ("VS2010", 2010), "msvcp120": ("VS2013", 2013),
+# the Microsoft C runtime a binary is linked against names the toolsets that compiled the code calling
+# it: (generation, first release year, last year a new toolset used it)
+_CRT_DLLS: dict[str, tuple[str, int, int]] = {
+    "msvcr70": ("VS2002", 2002, 2002), "msvcr71": ("VS2003", 2003, 2004), "msvcr80": ("VS2005", 2005, 2006),
+    "msvcr90": ("VS2008", 2007, 2009), "msvcr100": ("VS2010", 2010, 2011), "msvcr110": ("VS2012", 2012, 2012),
+    "msvcr120": ("VS2013", 2013, 2014), "vcruntime140": ("VS2015-VS2022", 2015, 9999),
+    "vcruntime140_1": ("VS2019-VS2022", 2019, 9999), "msvcp140": ("VS2015-VS2022", 2015, 9999),
+    "msvcp100": ("VS2010", 2010, 2011), "msvcp120": ("VS2013", 2013, 2014),
 }
 _GCC_IDENT = re.compile(rb"GCC: \(([^)\x00]{0,64})\) ([0-9][0-9.]{0,20})")
 _CLANG_IDENT = re.compile(rb"clang version ([0-9][0-9.]{0,20})")
@@ -122,7 +124,7 @@ def code_toolchain(b: Binary) -> dict[str, Any]:
             clang.add(f"clang {m.group(1).decode('latin-1')}")
         if any(s in d for s in _MINGW_RT):
             mingw = True
-    crt: list[tuple[str, int]] = []
+    crt: list[tuple[str, int, int]] = []
     for lib in sorted({i.library.lower().rsplit(".", 1)[0] for i in b.imports}):
         if lib in _CRT_DLLS:
             crt.append(_CRT_DLLS[lib])
@@ -136,14 +138,15 @@ def code_toolchain(b: Binary) -> dict[str, Any]:
     compiler: str | None = None
     version: str | None = None
     year: int | None = None
+    last: int | None = None
     if gcc or mingw:
         compiler = "gcc"
     elif clang:
         compiler = "clang"
     elif crt:
         compiler = "msvc"
-        version, year = max(crt, key=lambda c: c[1])
-    return {"compiler": compiler, "version": version, "year": year, "markers": markers}
+        version, year, last = max(crt, key=lambda c: c[1])
+    return {"compiler": compiler, "version": version, "year": year, "last_year": last, "markers": markers}
 
 
 def header_toolchain(b: Binary) -> dict[str, Any]:

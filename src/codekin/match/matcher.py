@@ -31,6 +31,7 @@ from codekin.store.base import SampleLabels, Store, StoredFunctions
 MIN_INSNS = 5
 MIN_SIM = 0.5
 STRONG_SIM = 0.7
+UBIQUITOUS_FAMILIES = 3  # code shared by this many families is ubiquitous
 # ranking: weight of the code line against the strings line
 CODE_WEIGHT = 0.5
 # open-set verdict: the combined score the best family must reach, and minimum evidence behind it.
@@ -62,6 +63,7 @@ class FamilyScore:
     str_distinct: float = 0.0
     shared_strings: int = 0
     samples: set[int] = field(default_factory=set)
+    ubiquitous_share: float = 0.0  # share of the shared code that is library code or shared by 3+ families
 
     @property
     def code(self) -> float:
@@ -85,6 +87,7 @@ class QueryResult:
     samples: dict[int, SampleLabels]
     actors: list[FamilyScore] = field(default_factory=list)
     level: str | None = None  # "family" or "actor"
+    n_evidence: int = 0  # evidence pairs in all (``evidence`` may hold only the strongest)
 
 
 def _group(lbl: SampleLabels) -> tuple[str, str] | None:
@@ -99,7 +102,8 @@ def _group(lbl: SampleLabels) -> tuple[str, str] | None:
 
 
 def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = None,
-          exclude_sha256: str | None = None, exclude_samples: set[int] | None = None) -> QueryResult:
+          exclude_sha256: str | None = None, exclude_samples: set[int] | None = None,
+          evidence_limit: int | None = None) -> QueryResult:
     """Match a query's functions (and strings) against the store. ``exclude_sha256`` leaves the query's
     own stored copy out; ``exclude_samples`` leaves stored samples out by id (calibration asks a stored
     sample as if its family were unknown)."""
@@ -233,13 +237,21 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
             verdict, level = best_fam, "actor"
             confidence = _confidence(actors[0])
 
-    # evidence: each matched query function's best partner per family (and library matches)
+    # evidence: each matched query function's best partner per family (and library matches), the
+    # strongest first; dicts are made only for the ``evidence_limit`` strongest (a large sample has
+    # hundreds of thousands of pairs, and a report shows a few dozen)
     evidence: list[dict[str, Any]] = []
+    n_evidence = 0
     if len(qi):
         order = np.lexsort((-sims, gids, qi))
         qi_o, gid_o, sims_o, pos_o = qi[order], gids[order], sims[order], pos[order]
-        firsts = np.r_[True, (qi_o[1:] != qi_o[:-1]) | (gid_o[1:] != gid_o[:-1])]
-        for k in np.nonzero(firsts)[0].tolist():
+        firsts = np.nonzero(np.r_[True, (qi_o[1:] != qi_o[:-1]) | (gid_o[1:] != gid_o[:-1])])[0]
+        n_evidence = len(firsts)
+        strength = w[qi_o[firsts]] * sims_o[firsts]
+        firsts = firsts[np.argsort(-strength, kind="stable")]
+        if evidence_limit is not None:
+            firsts = firsts[:evidence_limit]
+        for k in firsts.tolist():
             q = int(qi_o[k])
             g = group_names[int(gid_o[k])]
             p = int(pos_o[k])
@@ -258,10 +270,17 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
                 "rarity": round(1.0 / max(int(df[q]), 1), 4),
                 "weight": round(float(w[q]), 4),
             })
-        evidence.sort(key=lambda e: (e["weight"] * e["similarity"]), reverse=True)
+    # how much of what each family shares is library code or code many families share (false-flag check)
+    if families:
+        ubiq = (lib_sim >= MIN_SIM) | (df >= UBIQUITOUS_FAMILIES)
+        W = size_w[:, None] * np.where(fam_best >= MIN_SIM, fam_best, 0.0)
+        tot, ub = W.sum(axis=0), (W * ubiq[:, None]).sum(axis=0)
+        share_of = {names[j]: float(ub[j] / tot[j]) if tot[j] > 0 else 0.0 for j in range(len(names))}
+        for f in families:
+            f.ubiquitous_share = share_of.get(f.family, 0.0)
     return QueryResult(families, verdict, confidence, evidence, int((lib_sim >= MIN_SIM).sum()),
                        int((best.max(axis=1) >= MIN_SIM).sum()) if ng else 0, float(w.sum()), samples,
-                       actors, level)
+                       actors, level, n_evidence)
 
 
 def _passes(f: FamilyScore) -> bool:
