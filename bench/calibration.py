@@ -1,12 +1,13 @@
 """Is the chance of coincidence honest? Stated against observed false-link rates on the dev set.
 
 For each setting: index the dev set's index binaries (with the default library pack), run
-``calibrate`` on the index alone, then ask every held-out query binary. Every pair (query, indexed
-family) where the family is neither the query's own nor one the dev set names as related is an
-unrelated pair: a link there is false by construction. For each stated level a, the observed rate is
-the share of unrelated pairs whose stated chance p is <= a; an honest statement gives a rate near a
-(within 2x is the target). The family-wise chance (``any_family_p``, the chance that the best of all
-families reaches the score) is checked the same way on the unknown queries' best family.
+``calibrate`` on the index alone, then ask every held-out query binary with its own family left out
+of the index (as calibration asks: an unknown sample). Every pair (query, indexed family other than
+its own) is unrelated, the dev set's confounders included: a link there is false by construction.
+For each stated level a, the observed rate is the share of unrelated pairs whose stated chance p is
+<= a; an honest statement gives a rate near a (within 2x is the target). The family-wise chance
+(``any_family_p``, the chance that the best of all families reaches the score) is checked the same
+way on each query's best unrelated family.
 
 Also: every verdict carries its evidence lines and a chance; how many lines agree; which warnings fire.
 
@@ -47,8 +48,12 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
 def run(setting: str, db: Path, jobs: int, rebuild: bool) -> dict[str, Any]:
     from codekin.evidence.calibration import calibrate
     from codekin.evidence.libs import default_pack_path
+    from codekin.evidence.profile import profile
+    from codekin.fingerprint import fingerprint
+    from codekin.fingerprint.sample import sample_strings
+    from codekin.match.matcher import match
     from codekin.pipeline import analyse_bytes
-    from codekin.query import query_extraction
+    from codekin.query import report
     from codekin.store import open_store
 
     if rebuild and db.exists():
@@ -64,29 +69,43 @@ def run(setting: str, db: Path, jobs: int, rebuild: bool) -> dict[str, Any]:
     index, queries, cache = load(setting)
     indexed = sorted({b["family"] for b in index})
     rows: list[dict[str, Any]] = []
+    samples = store.samples()
     with Progress(transient=True) as prog:
         task = prog.add_task(f"queries {setting}", total=len(queries))
         for q in queries:
             data = (cache / q["path"]).read_bytes()
-            rep = None
+            rep = held = None
             for res in analyse_bytes(data, name=q["path"]):
-                if res.extraction is not None:
-                    rep = query_extraction(store, res, top=len(indexed) + 50, evidence=0)
-            not_unrelated = set(q["accept"]) | set(q.get("related", []))
-            fams = {f["family"]: f for f in (rep["families"] if rep else [])}
+                if res.extraction is None:
+                    continue
+                b = res.extraction.binary
+                prints = fingerprint(res.extraction)
+                strings, _ = sample_strings(b)
+                prof = profile(b, res.header)
+                info = {"name": q["path"], "sha256": b.sha256, "format": b.format, "arch": b.arch, "size": b.size,
+                        "functions": len(prints), "instructions": int(prints.n_insns.sum()), "flags": b.flags}
+                top = len(indexed) + 50
+                # as a user asks it
+                rep = report(match(store, prints, strings=strings), info, store, top=top, evidence=0, prof=prof)
+                # held out the way calibration asks: the query's own family left out of the index
+                own = {i for i, s in samples.items() if s.family in q["accept"]}
+                held = report(match(store, prints, strings=strings, exclude_samples=own), info, store, top=top,
+                              evidence=0, prof=prof) if own else rep
+            fams = {f["family"]: f for f in (held["families"] if held else [])}
             pairs = []
             for g in indexed:
-                if g in not_unrelated:
+                if g in q["accept"]:
                     continue
                 f = fams.get(g)
-                pairs.append({"family": g, "score": f["score"] if f else 0.0,
+                pairs.append({"family": g, "score": f["score"] if f else 0.0, "confounder": g in q.get("related", []),
                               "p": f["chance"]["p"] if f else 1.0, "scope": f["chance"]["scope"] if f else None})
-            best = rep["families"][0] if rep and rep["families"] else None
+            best = held["families"][0] if held and held["families"] else None
             rows.append({"id": q["id"], "family": q["family"], "known": any(a in indexed for a in q["accept"]),
                          "accept": q["accept"], "pairs": pairs,
                          "best": None if best is None else {"family": best["family"], "score": best["score"],
                                                             "any_family_p": best["chance"]["any_family_p"]},
                          "attribution": rep["attribution"] if rep else None,
+                         "held_attribution": held["attribution"] if held else None,
                          "warnings": [w["code"] for w in rep["warnings"]] if rep else []})
             prog.advance(task)
     store.close()
@@ -104,11 +123,15 @@ def summarise(r: dict[str, Any]) -> dict[str, Any]:
         lo, hi = wilson(k, n)
         levels.append({"stated": a, "pairs": n, "observed_n": k, "observed": k / n if n else 0.0,
                        "ci95": [lo, hi], "ratio": (k / n) / a if n else 0.0})
-    unknown = [row for row in r["rows"] if not row["known"]]
+    conf = [p for p in pairs if p["confounder"]]
+    conf_levels = [{"stated": a, "pairs": len(conf), "observed_n": sum(p["p"] <= a for p in conf)} for a in LEVELS]
+    # family-wise: every held-out query is an unknown once its own family is left out
+    held = r["rows"]
     fw = []
     for a in LEVELS[:4]:
-        k = sum(1 for row in unknown if row["best"] and row["best"]["any_family_p"] <= a)
-        fw.append({"stated": a, "queries": len(unknown), "observed_n": k})
+        k = sum(1 for row in held if row["best"] and row["best"]["any_family_p"] <= a)
+        fw.append({"stated": a, "queries": len(held), "observed_n": k})
+    held_false = sum(1 for row in held if row["held_attribution"] and row["known"])
     verdicts = [row for row in r["rows"] if row["attribution"]]
     with_all = sum(1 for row in verdicts if row["attribution"].get("chance") and row["attribution"].get("lines"))
     agree = Counter(row["attribution"]["agreement"]["independent_agreeing"] for row in verdicts
@@ -117,7 +140,8 @@ def summarise(r: dict[str, Any]) -> dict[str, Any]:
     lines_ok = Counter(ln for row in correct for ln in row["attribution"]["agreement"]["agree"])
     warn = Counter(w for row in r["rows"] for w in row["warnings"])
     v_chance = sorted(row["attribution"]["chance"]["p"] for row in verdicts if row["attribution"].get("chance"))
-    return {"levels": levels, "familywise": fw, "verdicts": len(verdicts), "verdicts_with_lines_and_chance": with_all,
+    return {"levels": levels, "confounders": conf_levels, "held_out_false_verdicts": held_false, "familywise": fw,
+            "verdicts": len(verdicts), "verdicts_with_lines_and_chance": with_all,
             "verdicts_correct": len(correct), "agreeing_lines": dict(sorted(agree.items())),
             "line_agrees_on_correct": dict(lines_ok.most_common()), "warnings": dict(warn),
             "verdict_p_median": v_chance[len(v_chance) // 2] if v_chance else None,
@@ -132,9 +156,11 @@ def report(results: list[dict[str, Any]], cmd: str) -> str:
            "- protocol: index a setting's index binaries (default library pack imported), `calibrate` on that "
            "index alone (every indexed sample asked with its own family left out; scores against the other "
            "families are the null), then ask every held-out query binary. A pair (query, indexed family) is "
-           "unrelated when the family is neither the query's own nor one the dev set names as related; "
-           "observed = share of unrelated pairs whose stated chance p is at most the level. Target: observed "
-           "within 2x of stated.\n"]
+           "unrelated when the family is not the query's own (the dev set's confounders, families that share library "
+           "code or an author with it, count as unrelated: a link to them is false). Each query is asked the way "
+           "calibration asks, with its own family left out of the index (an unknown sample), so its scores against "
+           "unrelated families are held-out null observations. Observed = share of unrelated pairs whose stated "
+           "chance p is at most the level. Target: observed within 2x of stated.\n"]
     for r in results:
         s = r["summary"]
         c = r["calibration"]
@@ -148,8 +174,23 @@ def report(results: list[dict[str, Any]], cmd: str) -> str:
             lo, hi = lv["ci95"]
             out.append(f"| {lv['stated']:g} | {lv['pairs']:,} | {lv['observed_n']} | {lv['observed']:.4f} | "
                        f"{lo:.4f} .. {hi:.4f} | {lv['ratio']:.2f} |")
+        ok = [lv for lv in s["levels"] if lv["observed_n"] >= 5]
+        if ok:
+            lo_r, hi_r = min(lv["ratio"] for lv in ok), max(lv["ratio"] for lv in ok)
+            within = all(0.5 <= lv["ratio"] <= 2.0 for lv in ok)
+            side = ("conservative: fewer unrelated pairs reach a stated chance than it says" if hi_r < 1 else
+                    "optimistic: more unrelated pairs reach a stated chance than it says" if lo_r > 1 else "mixed")
+            out.append(f"\nWhere at least 5 pairs were observed (p <= {ok[-1]['stated']:g} and above), observed / "
+                       f"stated runs from {lo_r:.2f} to {hi_r:.2f}: {side}; within 2x: "
+                       f"{'yes' if within else 'no'}. Below that, too few unrelated pairs exist here to observe "
+                       f"the rate (the 95% interval is shown).\n")
+        cf = ", ".join(f"<= {x['stated']:g}: {x['observed_n']}" for x in s["confounders"])
+        out.append(f"\nOf these, the {s['confounders'][0]['pairs']} confounder pairs (families the dev set names "
+                   f"as sharing library code or an author with the query's): {cf}.\n")
         fw = ", ".join(f"<= {x['stated']:g}: {x['observed_n']} of {x['queries']}" for x in s["familywise"])
-        out.append(f"\nFamily-wise (unknown queries, best family's `any_family_p`): {fw}.\n")
+        out.append(f"Family-wise (every held-out query, its best unrelated family's `any_family_p`): {fw}. "
+                   f"Verdicts made with the query's own family left out (false by construction): "
+                   f"{s['held_out_false_verdicts']}.\n")
         out.append(f"Verdicts: {s['verdicts']} ({s['verdicts_correct']} correct); "
                    f"{s['verdicts_with_lines_and_chance']} carry evidence lines and a chance of coincidence; "
                    f"stated chance median {s['verdict_p_median']}, largest {s['verdict_p_max']}. Lines agreeing "

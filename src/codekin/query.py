@@ -7,7 +7,7 @@ from typing import Any
 
 from codekin import __version__
 from codekin.evidence.calibration import Calibration, load_calibration
-from codekin.evidence.falseflags import link_flags, timestamp_flags, toolchain_flags
+from codekin.evidence.falseflags import disagreement_flags, link_flags, timestamp_flags, toolchain_flags
 from codekin.evidence.lines import agreement, family_lines, timeline, token_lines
 from codekin.evidence.profile import profile
 from codekin.fingerprint import FINGERPRINT_VERSION, fingerprint
@@ -102,6 +102,7 @@ def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, e
         tline = timeline(store, link_to.family, qr.samples, prof.get("timestamp"))
         warnings += timestamp_flags(prof, tline, link_to.family if qr.verdict is not None else None)
     if attribution is not None:
+        warnings += disagreement_flags(attribution["family"], attribution.get("agreement"), attribution.get("lines"))
         attribution["timeline"] = tline
         attribution["warnings"] = [w["code"] for w in warnings]
     st = store.counts()  # cheap: no table scans on the query path

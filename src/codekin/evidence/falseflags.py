@@ -110,3 +110,17 @@ def _iso(ts: int) -> str:
         return _dt.datetime.fromtimestamp(int(ts), _dt.UTC).strftime("%Y-%m-%d")
     except (OverflowError, OSError, ValueError):
         return str(ts)
+
+
+def disagreement_flags(family: str, agreement: dict[str, Any] | None, lines: list[dict[str, Any]] | None
+                       ) -> list[dict[str, Any]]:
+    """Evidence lines of the verdict that point to another, unrelated family."""
+    if not agreement or not agreement.get("disagree") or not lines:
+        return []
+    where = {ln["line"]: ln["points_to"] for ln in lines if ln["status"] == "disagrees"}
+    sev = "high" if "code" in where else "medium"
+    return [_warn("lines-disagree", sev,
+                  f"the verdict {family} is contradicted by {len(where)} evidence line(s): "
+                  + "; ".join(f"{k} points to {v}" for k, v in where.items())
+                  + (". The shared code itself points elsewhere: the link may rest on code both families took "
+                     "from a common source" if "code" in where else ""))]
