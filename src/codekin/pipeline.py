@@ -4,6 +4,7 @@ with a per-file time budget and typed errors. Pure over bytes; file and archive 
 
 from __future__ import annotations
 
+import struct
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ def analyse_bytes(data: bytes, *, name: str | None = None, arch: Arch | None = N
     except CodekinError as exc:
         exc.path = exc.path or label
         yield Result(label, error=exc)
-    except (ValueError, IndexError, KeyError, OverflowError, MemoryError, UnicodeError) as exc:
+    except (ValueError, IndexError, KeyError, OverflowError, MemoryError, UnicodeError, struct.error) as exc:
         # a malformed structure tripped a parser: typed, not a crash
         yield Result(label, error=MalformedError(f"malformed structure: {type(exc).__name__}: {exc}",
                                                  path=label))

@@ -230,6 +230,8 @@ def _dynamic(b: Binary, data: bytes, s: tuple[int, ...], shdrs: list[tuple[int, 
         strtab = data[st[4] : st[4] + st[5]]
     needed = []
     for k in range(min(size // ent, 65536)):
+        if off < 0 or off + (k + 1) * ent > len(data):  # a section header pointing past the file
+            break
         tag, val = struct.unpack_from("<qQ" if is64 else "<iI", data, off + k * ent)
         if tag == 0:
             break
