@@ -133,7 +133,8 @@ def main() -> None:
     pos = sum(r["queries"] for r in per)
     precision = tp / (tp + fp) if tp + fp else float("nan")
     recall = tp / pos if pos else float("nan")
-    macro_recall = sum(r["tp"] / r["queries"] for r in per if r["queries"]) / max(1, sum(1 for r in per if r["queries"]))
+    with_q = [r for r in per if r["queries"]]
+    macro_recall = sum(r["tp"] / r["queries"] for r in with_q) / max(1, len(with_q))
     overall = {"precision": round(precision, 4), "recall": round(recall, 4), "recall_macro": round(macro_recall, 4),
                "true_hits": tp, "false_hits": fp, "family_queries": pos, "queries_scanned": len(queries),
                "rules": sum(1 for r in per if r["strings"]), "families": len(per), "total_s": round(total_s, 1)}
@@ -159,7 +160,8 @@ def main() -> None:
         "rules from this index)\n\n" \
         "| | precision | recall (micro) | recall (macro) | true hits | false hits | family queries |\n" \
         "|---|---|---|---|---|---|---|\n" \
-        f"| overall | {overall['precision']} | {overall['recall']} | {overall['recall_macro']} | {tp} | {fp} | {pos} |\n\n" \
+        f"| overall | {overall['precision']} | {overall['recall']} | {overall['recall_macro']} | {tp} | {fp} " \
+        f"| {pos} |\n\n" \
         "| family | strings | N of them | recall on index files | index files hit elsewhere | own queries hit | " \
         "false hits (others' queries) | gen s |\n|---|---|---|---|---|---|---|---|\n" + \
         "".join(f"| {r['family']} | {r['strings']} | {r['n']} | {r['index_recall']} | {r['index_outside']} | "

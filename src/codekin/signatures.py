@@ -50,9 +50,9 @@ class Candidate:
 
     @property
     def key(self) -> str:
-        """The YARA string value: ``{ 8B 45 ?? }`` for code, ``"text" ascii wide`` for a literal."""
+        """The YARA string value: ``{ 8B 45 ?? }`` for code, ``"text" ascii wide fullword`` for a literal."""
         if self.text is not None:
-            return f'"{yara_text(self.text)}" ascii wide'
+            return f'"{yara_text(self.text)}" ascii wide fullword'
         return "{ " + hex_string(self.pattern) + " }"
 
 
@@ -153,8 +153,9 @@ def mask_code(code: bytes, ip: int, bitness: int, image: tuple[int, int], limit:
             if ins.is_ip_rel_memory_operand or absolute or (co.displacement_size >= 4 and abs(signed) >= 0x1000):
                 _blank(raw, co.displacement_offset, co.displacement_size)
         if co.has_immediate:
-            if (branch and ins.op0_kind in (iced_x86.OpKind.NEAR_BRANCH16, iced_x86.OpKind.NEAR_BRANCH32,
-                                           iced_x86.OpKind.NEAR_BRANCH64)) or (co.immediate_size >= 4 and _points_into(ins, lo, hi)):
+            near = ins.op0_kind in (iced_x86.OpKind.NEAR_BRANCH16, iced_x86.OpKind.NEAR_BRANCH32,
+                                    iced_x86.OpKind.NEAR_BRANCH64)
+            if (branch and near) or (co.immediate_size >= 4 and _points_into(ins, lo, hi)):
                 _blank(raw, co.immediate_offset, co.immediate_size)
         if co.has_immediate2 and co.immediate_size2 >= 4:
             _blank(raw, co.immediate_offset2, co.immediate_size2)

@@ -43,7 +43,8 @@ EXCLUDE_SIM = 0.3  # a function this similar to one outside the family is not th
 MAX_CANDIDATES = 3000  # strings scanned per rule
 MAX_LITERALS = 1500  # literal strings scanned per rule
 MAX_STRINGS = 48  # strings in one rule
-NEED = 2  # strings per target file the cover aims for (the condition's N, when no target loses)
+NEED = 2  # the condition's N (``N of them``), when no target file loses its match for it
+COVER = 8  # strings per target file the cover aims for: redundancy for the variants to come
 SCAN_TIMEOUT = 120
 
 _FORMAT_CHECK = {
@@ -235,19 +236,18 @@ def _candidates(sites: list[tuple[str, str, int, int, int, int]], exts: _Extract
 def literal_candidates(store: SQLiteStore, targets: list[CorpusFile], exts: _Extractions,
                        inside: set[int], *, all_of: bool = False) -> dict[str, Candidate]:
     """Literal strings of the targets' data sections that no sample outside ``inside`` (sample ids)
-    holds; with ``all_of``, only those every target holds (a link: both sides)."""
+    holds; with ``all_of``, only those the first target and another hold (a link: both sides)."""
     seen: dict[str, list[CorpusFile]] = defaultdict(list)
-    usable_targets = 0
     for t in targets:
         got = exts.get(t.path) if t.exists else None
         if got is None:
             continue
-        usable_targets += 1
         for txt in sample_strings(got[0].binary)[1]:
             if good_text(txt):
                 seen[txt].append(t)
-    if all_of:
-        seen = {k: v for k, v in seen.items() if len(v) == usable_targets}
+    if all_of:  # a link: in the first target (the query) and in at least one other
+        first = targets[0].sha256
+        seen = {k: v for k, v in seen.items() if v[0].sha256 == first and len(v) >= 2}
     if not seen:
         return {}
     texts = sorted(seen)
@@ -260,7 +260,13 @@ def literal_candidates(store: SQLiteStore, targets: list[CorpusFile], exts: _Ext
     out: dict[str, Candidate] = {}
     ranked = sorted((x for x, h in zip(texts, hashes, strict=True) if h not in outside),
                     key=lambda x: (-len({t.sha256 for t in seen[x]}), -len(x), x))
-    for x in ranked[:MAX_LITERALS]:
+    kept: list[str] = []
+    for x in ranked:  # a literal inside a longer one would only count the same bytes twice
+        if len(kept) >= MAX_LITERALS:
+            break
+        if not any(x in y or y in x for y in kept):
+            kept.append(x)
+    for x in kept:
         first = seen[x][0]
         c = Candidate([], first.sha256, 0, 0, 0, len({t.sha256 for t in seen[x]}), what="literal", text=x,
                       also=[(t.sha256, 0) for t in seen[x][1:]])
@@ -331,7 +337,7 @@ def _build(store: SQLiteStore, files: list[CorpusFile], targets: list[CorpusFile
     clean = {k: v for k, v in hits.items() if v <= allowed}
     prio = {k: cands[k].support * 1000 + sum(b is not None for b in cands[k].pattern) for k in clean}
     scanned_targets = {t.sha256 for t in targets if t.exists}
-    chosen = cover(clean, scanned_targets, need=need, max_strings=MAX_STRINGS, priority=prio)
+    chosen = cover(clean, scanned_targets, need=max(need, COVER), max_strings=MAX_STRINGS, priority=prio)
     if not chosen:
         base.reason = ("every candidate string also fires outside the targets" if cands
                        else "no candidate strings")
@@ -405,7 +411,8 @@ def family_rule(store: SQLiteStore, family: str, *, need: int = NEED,
     inside = {t.sample_id for t in targets}
     res = _build(store, files, targets, sites, name=rule_name(family), family=family, actor=actor,
                  mode="family", need=need, allowed={t.sha256 for t in targets},
-                 literals=lambda exts: literal_candidates(store, targets, exts, inside), extra_meta={"samples": len(targets),
+                 literals=lambda exts: literal_candidates(store, targets, exts, inside),
+                 extra_meta={"samples": len(targets),
                                                        "description": f"code found in samples of {family} "
                                                        "and in no other indexed family, library or goodware"},
                  progress=progress)
@@ -430,12 +437,15 @@ def link_rule(store: SQLiteStore, report: dict[str, Any], *, need: int = NEED,
     if not query.exists:
         raise CodekinError(f"the report's sample file {qpath!r} cannot be read; run the query again where it is",
                            path=qpath)
-    ev = [e for e in report.get("evidence") or [] if e.get("family") == family and not e.get("library")
-          and int(e.get("families_sharing") or 1) == 1 and int(e.get("instructions") or 0) >= MIN_INSNS]
-    if not ev:
-        raise CodekinError("the report holds no evidence unique to the family (query with a larger --evidence)")
-    partners = {e["other_sha256"] for e in ev if e["other_sha256"] in by_sha}
-    targets = [query] + [by_sha[s] for s in sorted(partners) if s != qsha]
+    fam_ev = [e for e in report.get("evidence") or [] if e.get("family") == family and not e.get("library")]
+    ev = [e for e in fam_ev
+          if int(e.get("families_sharing") or 1) == 1 and int(e.get("instructions") or 0) >= MIN_INSNS]
+    partners = {e["other_sha256"] for e in fam_ev if e.get("other_sha256") in by_sha}
+    if not partners:  # a link on strings alone: the family's samples are the other side
+        partners = {f.sha256 for f in files if f.family == family and not f.library and not f.goodware}
+    targets = [query] + [by_sha[s] for s in sorted(partners) if s != qsha and by_sha[s].exists]
+    if len(targets) < 2:
+        raise CodekinError(f"no file of the family {family!r} on the other side of the link can be read")
     sites: list[tuple[str, str, int, int, int, int]] = []
     for e in sorted(ev, key=lambda e: (-float(e.get("similarity") or 0), -int(e.get("instructions") or 0))):
         n = int(e.get("instructions") or 0)
