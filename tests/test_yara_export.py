@@ -87,7 +87,8 @@ def test_shared_runtime_is_real(tmp_path: Path) -> None:
     sites = [(by[s].path, by[s].sha256, a, ni, nb, sup) for s, a, ni, nb, sup in fns]
     cands = cy._candidates(sites, cy._Extractions())
     store.close()
-    src = "rule c {\n strings:\n" + "".join(f" $c{i} = {k}\n" for i, k in enumerate(cands)) + " condition: any of them }"
+    src = "rule c {\n strings:\n" + "".join(f" $c{i} = {k}\n" for i, k in enumerate(cands)) + \
+        " condition: any of them }"
     assert fires(yara.compile(source=src), OTHER)
 
 
@@ -183,3 +184,19 @@ def test_misp_round_trip(report_db: tuple[Path, Path], tmp_path: Path) -> None:
     idx = MISPEvent()
     idx.load(ck("export", "--db", str(db), "--format", "misp").stdout)
     assert len([o for o in idx.objects if o.name == "file"]) == 3
+
+
+def test_validation_reports_hits_outside(shared_lib_db: Path) -> None:
+    """The validator scans every indexed file: a rule on code every gcc build has (here the
+    compiler's `.comment` note) is reported firing on the other family and on the library."""
+    from codekin.render import yara as cy
+    from codekin.store import open_store
+
+    store = open_store(shared_lib_db)
+    files = cy.corpus_files(store)
+    store.close()
+    kin = {f.sha256 for f in files if f.family == "kin"}
+    v = cy.validate('rule gcc { strings: $a = "GCC: (" condition: $a }', files, kin)
+    assert v["recall"] == 1.0 and v["scanned"] == 4
+    assert {o["family"] for o in v["outside_hits"]} == {"other", "crt"}
+    assert any(o["library"] for o in v["outside_hits"])

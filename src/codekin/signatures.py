@@ -18,7 +18,7 @@ target set, chosen so that each target file is hit by at least ``need`` of them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import iced_x86
@@ -208,7 +208,7 @@ def hex_string(p: Pattern) -> str:
 
 
 def cover(hits: dict[str, set[str]], targets: set[str], *, need: int, max_strings: int,
-          priority: dict[str, float] | None = None) -> list[str]:
+          priority: Mapping[str, float] | None = None) -> list[str]:
     """Greedy multi-cover: pick strings (keys of ``hits``: string -> target files it fires on) until
     each target is hit by ``need`` strings or nothing helps; at most ``max_strings``.
     Ties go to the higher ``priority`` (e.g. support across samples, then length)."""

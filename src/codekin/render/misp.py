@@ -26,7 +26,8 @@ def _file(sha256: str, name: str | None, size: int | None, tags: list[str]) -> M
     if size:
         o.add_attribute("size-in-bytes", value=int(size), to_ids=False)
     for t in tags:  # objects carry no tags in MISP: the hash attribute does
-        a.add_tag(t)
+        if a is not None:
+            a.add_tag(t)
     return o
 
 

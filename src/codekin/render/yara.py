@@ -6,9 +6,13 @@ yara-python against every indexed sample file that still exists.
    ``EXCLUDE_SIM`` or more, with any function outside the family. A link takes the functions its
    query report matched in the family and nowhere else.
 2. Each candidate's bytes are re-read from the sample file and masked (:mod:`codekin.signatures`).
+   Beside the code: literal strings of the targets' data sections that no sample outside holds (the
+   index's string hashes, library source literals included), which survive a new compiler or
+   version far better than code bytes do (measured in ``bench/yara_devset.py``).
 3. All candidate strings are scanned over the indexed corpus in one pass; a string that fires on any
-   file outside the target set is dropped; the rest are chosen by a greedy multi-cover so that each
-   target file is hit by ``need`` strings.
+   file outside the target set is dropped; of the rest, code and literals are chosen apart by a
+   greedy multi-cover so that each target file is hit by ``COVER_CODE`` code strings and ``COVER``
+   literals where there are that many.
 4. The rule (``N of them`` plus a file-format check) is compiled and scanned over the corpus again:
    recall on the targets, hits elsewhere. A rule with hits elsewhere is refused unless allowed.
 """
@@ -28,6 +32,7 @@ import numpy as np
 import yara
 
 from codekin import __version__
+from codekin.binary.model import Binary
 from codekin.disasm.model import Extraction
 from codekin.errors import CodekinError
 from codekin.fingerprint.features import K, lsh_bands
@@ -42,9 +47,10 @@ MIN_FN_BYTES = 32
 EXCLUDE_SIM = 0.3  # a function this similar to one outside the family is not the family's own
 MAX_CANDIDATES = 3000  # strings scanned per rule
 MAX_LITERALS = 1500  # literal strings scanned per rule
-MAX_STRINGS = 48  # strings in one rule
+MAX_STRINGS = 64  # strings in one rule
 NEED = 2  # the condition's N (``N of them``), when no target file loses its match for it
-COVER = 8  # strings per target file the cover aims for: redundancy for the variants to come
+COVER = 8  # literal strings per target file the cover aims for: redundancy for the variants to come
+COVER_CODE = 4  # code strings per target file
 SCAN_TIMEOUT = 120
 
 _FORMAT_CHECK = {
@@ -233,6 +239,20 @@ def _candidates(sites: list[tuple[str, str, int, int, int, int]], exts: _Extract
     return out
 
 
+def _resource_bytes(b: Binary) -> list[bytes]:
+    """The data of a PE's resource sections: manifests and version blocks, the linker's and the
+    toolchain's boilerplate rather than the family's own text."""
+    vas = {s.va for s in b.sections if s.name.lower().startswith(".rsrc")}
+    return [r.data for r in b.regions if r.va in vas and r.data]
+
+
+def _in_resources(txt: str, blobs: list[bytes]) -> bool:
+    if not blobs:
+        return False
+    a, w = txt.encode("latin-1", "replace"), txt.encode("utf-16-le", "replace")
+    return any(a in d or w in d for d in blobs)
+
+
 def literal_candidates(store: SQLiteStore, targets: list[CorpusFile], exts: _Extractions,
                        inside: set[int], *, all_of: bool = False) -> dict[str, Candidate]:
     """Literal strings of the targets' data sections that no sample outside ``inside`` (sample ids)
@@ -242,12 +262,14 @@ def literal_candidates(store: SQLiteStore, targets: list[CorpusFile], exts: _Ext
         got = exts.get(t.path) if t.exists else None
         if got is None:
             continue
-        for txt in sample_strings(got[0].binary)[1]:
-            if good_text(txt):
+        b = got[0].binary
+        boiler = _resource_bytes(b)
+        for txt in sample_strings(b)[1]:
+            if good_text(txt) and not _in_resources(txt, boiler):
                 seen[txt].append(t)
     if all_of:  # a link: in the first target (the query) and in at least one other
-        first = targets[0].sha256
-        seen = {k: v for k, v in seen.items() if v[0].sha256 == first and len(v) >= 2}
+        query = targets[0].sha256
+        seen = {k: v for k, v in seen.items() if v[0].sha256 == query and len(v) >= 2}
     if not seen:
         return {}
     texts = sorted(seen)
@@ -337,7 +359,13 @@ def _build(store: SQLiteStore, files: list[CorpusFile], targets: list[CorpusFile
     clean = {k: v for k, v in hits.items() if v <= allowed}
     prio = {k: cands[k].support * 1000 + sum(b is not None for b in cands[k].pattern) for k in clean}
     scanned_targets = {t.sha256 for t in targets if t.exists}
-    chosen = cover(clean, scanned_targets, need=max(need, COVER), max_strings=MAX_STRINGS, priority=prio)
+    # code and literals covered apart: literals survive new compilers and versions best (bench/
+    # yara_devset.py), code is the family's own work; a rule holds both
+    code = {k: v for k, v in clean.items() if cands[k].text is None}
+    lits = {k: v for k, v in clean.items() if cands[k].text is not None}
+    chosen = cover(code, scanned_targets, need=max(need, COVER_CODE), max_strings=MAX_STRINGS // 2, priority=prio)
+    chosen += cover(lits, scanned_targets, need=max(need, COVER), max_strings=MAX_STRINGS - len(chosen),
+                    priority=prio)
     if not chosen:
         base.reason = ("every candidate string also fires outside the targets" if cands
                        else "no candidate strings")
