@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--out", metavar="RULES.yar", help="write the rules here (default: print them)")
     p.add_argument("--allow-outside", action="store_true",
                    help="emit a rule even when it fires on indexed samples outside the family")
+    p.add_argument("--code-only", action="store_true", help="code strings only, no literal strings")
     p.add_argument("--json", action="store_true", help="print the generation and validation report as JSON")
     p = sub.add_parser("export", help="an index's labels or query reports as STIX 2.1 or MISP JSON")
     p.add_argument("--db", required=True)
@@ -362,10 +363,11 @@ def cmd_yara(args: argparse.Namespace) -> int:
                   TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal) as prog:
         task = prog.add_task("scanning the indexed corpus", total=None)
         if args.family:
-            res = cy.family_rule(store, args.family, progress=lambda _p: prog.advance(task))
+            res = cy.family_rule(store, args.family, literals=not args.code_only,
+                                 progress=lambda _p: prog.advance(task))
         else:
             report = _read_reports([args.link])[0]
-            res = cy.link_rule(store, report, progress=lambda _p: prog.advance(task))
+            res = cy.link_rule(store, report, literals=not args.code_only, progress=lambda _p: prog.advance(task))
     store.close()
     outside = res.validation.get("outside_hits", [])
     if not res.text:

@@ -424,7 +424,7 @@ def validate(text: str, files: list[CorpusFile], targets: set[str], allowed: set
     }
 
 
-def family_rule(store: SQLiteStore, family: str, *, need: int = NEED,
+def family_rule(store: SQLiteStore, family: str, *, need: int = NEED, literals: bool = True,
                 progress: Callable[[str], None] | None = None) -> RuleResult:
     files = corpus_files(store)
     targets = [f for f in files if f.family == family and not f.library and not f.goodware]
@@ -439,7 +439,7 @@ def family_rule(store: SQLiteStore, family: str, *, need: int = NEED,
     inside = {t.sample_id for t in targets}
     res = _build(store, files, targets, sites, name=rule_name(family), family=family, actor=actor,
                  mode="family", need=need, allowed={t.sha256 for t in targets},
-                 literals=lambda exts: literal_candidates(store, targets, exts, inside),
+                 literals=(lambda exts: literal_candidates(store, targets, exts, inside)) if literals else None,
                  extra_meta={"samples": len(targets),
                                                        "description": f"code found in samples of {family} "
                                                        "and in no other indexed family, library or goodware"},
@@ -447,7 +447,7 @@ def family_rule(store: SQLiteStore, family: str, *, need: int = NEED,
     return res
 
 
-def link_rule(store: SQLiteStore, report: dict[str, Any], *, need: int = NEED,
+def link_rule(store: SQLiteStore, report: dict[str, Any], *, need: int = NEED, literals: bool = True,
               progress: Callable[[str], None] | None = None) -> RuleResult:
     """A rule for the code a ``codekin query --json`` report links to a family: functions the query
     shares with that family and with no other family or library, cut from both sides."""
@@ -489,7 +489,8 @@ def link_rule(store: SQLiteStore, report: dict[str, Any], *, need: int = NEED,
     inside = {f.sample_id for f in same} | {t.sample_id for t in targets if t.sample_id >= 0}
     return _build(store, files, targets, sites, name=rule_name(family, f"_link_{qsha[:12]}"), family=family,
                   actor=actor, mode="link", need=need, allowed=allowed,
-                  literals=lambda exts: literal_candidates(store, targets, exts, inside, all_of=True),
+                  literals=(lambda exts: literal_candidates(store, targets, exts, inside, all_of=True))
+                  if literals else None,
                   extra_meta={"query_sha256": qsha, "description": f"code {qsha[:12]} shares with {family} "
                               "and with no other indexed family or library"}, progress=progress)
 
