@@ -200,3 +200,22 @@ def test_validation_reports_hits_outside(shared_lib_db: Path) -> None:
     assert v["recall"] == 1.0 and v["scanned"] == 4
     assert {o["family"] for o in v["outside_hits"]} == {"other", "crt"}
     assert any(o["library"] for o in v["outside_hits"])
+
+
+def test_masking_wildcards_what_moves() -> None:
+    """Relative branch targets, RIP-relative and absolute addresses and pointers into the image are
+    wildcarded; opcodes, registers, stack offsets and small constants stay."""
+    from codekin.signatures import hex_string, mask_code
+
+    code = bytes.fromhex(
+        "e810000000"  # call rel32
+        "7405"  # je rel8
+        "488b0500100000"  # mov rax, [rip + 0x1000]
+        "c744240844332211"  # mov dword [rsp + 8], 0x11223344 (a constant, not an address)
+        "4883ec28"  # sub rsp, 0x28
+        "c3")
+    p = mask_code(code, 0x401000, 64, (0x400000, 0x500000))
+    assert hex_string(p) == ("E8 ?? ?? ?? ?? 74 ?? 48 8B 05 ?? ?? ?? ?? C7 44 24 08 44 33 22 11 48 83 EC 28 C3")
+    # x86: an absolute operand pointing into the image (push offset) is a relocation
+    p32 = mask_code(bytes.fromhex("6800204000" "a100304000" "83c004" "c3"), 0x401000, 32, (0x400000, 0x410000))
+    assert hex_string(p32) == "68 ?? ?? ?? ?? A1 ?? ?? ?? ?? 83 C0 04 C3"

@@ -83,17 +83,6 @@ def good_text(s: str) -> bool:
     return letters >= 6 and letters >= len(s) // 2 and len(set(s)) >= 5
 
 
-def contiguous_run(blocks: Sequence[tuple[int, int]], start: int, limit: int = MAX_BYTES) -> tuple[int, int]:
-    """[start, end) of the code reachable from ``start`` through address-contiguous blocks.
-
-    ``blocks`` are (start, end) pairs of the function's basic blocks in any order."""
-    ends = {s: e for s, e in blocks}
-    end = ends.get(start, start)
-    while end - start < limit and end in ends:
-        end = ends[end]
-    return start, min(end, start + limit + 16)
-
-
 def runs(blocks: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Address-contiguous runs [start, end) of a function's basic blocks (given in any order)."""
     out: list[tuple[int, int]] = []
