@@ -104,6 +104,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True)
     p.add_argument("--max-samples", type=int, help="ask at most this many samples (seeded choice)")
     p.add_argument("--seed", type=int, default=7)
+    p = sub.add_parser("yara", help="YARA rules from code a family (or a link) shares with no one else")
+    p.add_argument("--db", required=True)
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--family", help="a rule for this indexed family")
+    g.add_argument("--link", metavar="REPORT.json", help="a rule for the link a `codekin query --json` report found")
+    p.add_argument("-o", "--out", metavar="RULES.yar", help="write the rules here (default: print them)")
+    p.add_argument("--allow-outside", action="store_true",
+                   help="emit a rule even when it fires on indexed samples outside the family")
+    p.add_argument("--code-only", action="store_true", help="code strings only, no literal strings")
+    p.add_argument("--json", action="store_true", help="print the generation and validation report as JSON")
+    p = sub.add_parser("export", help="an index's labels or query reports as STIX 2.1 or MISP JSON")
+    p.add_argument("--db", required=True)
+    p.add_argument("--format", required=True, choices=["stix21", "misp"])
+    p.add_argument("reports", nargs="*", metavar="REPORT.json",
+                   help="`codekin query --json` reports (default: the index's labelled samples)")
+    p.add_argument("-o", "--out", help="output file (default: standard output)")
     p = sub.add_parser("reindex", help="recompute stale fingerprints from the samples' files")
     p.add_argument("--db", required=True)
     p.add_argument("--jobs", type=int, default=0)
@@ -359,11 +375,97 @@ def cmd_libs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_yara(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from codekin.render import yara as cy
+
+    store = _open(args.db)
+    console = Console(stderr=True)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal) as prog:
+        task = prog.add_task("scanning the indexed corpus", total=None)
+        if args.family:
+            res = cy.family_rule(store, args.family, literals=not args.code_only,
+                                 progress=lambda _p: prog.advance(task))
+        else:
+            report = _read_reports([args.link])[0]
+            res = cy.link_rule(store, report, literals=not args.code_only, progress=lambda _p: prog.advance(task))
+    store.close()
+    outside = res.validation.get("outside_hits", [])
+    if not res.text:
+        pass
+    elif outside and not args.allow_outside:
+        res.reason = (f"the rule fires on {len(outside)} indexed sample(s) outside the family "
+                      "(--allow-outside to emit)")
+    else:
+        res.emitted = True
+    if res.emitted and args.out:
+        cy.write_rules([res], Path(args.out))
+    if args.json:
+        _emit({"rules": [res.to_dict()], "out": args.out if res.emitted else None})
+    else:
+        if res.emitted and not args.out:
+            sys.stdout.write(res.text)
+        v = res.validation
+        if v:
+            console.print(f"{res.name}: {len(res.strings)} strings, {res.condition_n} of them; recall on the "
+                          f"{v['target_files']} target files {v['recall']}, hits elsewhere {len(outside)} "
+                          f"({v['scanned']} files scanned, {v['missing_files']} indexed samples without a file)")
+        for o in outside:
+            who = o["family"] or "library/goodware"
+            console.print(f"[yellow]  fires on {o['sha256']} ({who}): {o['path']}[/yellow]")
+        if res.emitted and args.out:
+            console.print(f"wrote {args.out}")
+    if not res.emitted:
+        console.print(f"[red]codekin: no rule emitted: {res.reason}[/red]")
+        return 2
+    return EXIT_OK
+
+
+def _read_reports(paths: list[str]) -> list[dict[str, Any]]:
+    from pathlib import Path
+
+    out: list[dict[str, Any]] = []
+    for p in paths:
+        try:
+            d = json.loads(Path(p).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise CodekinError(f"cannot read the report {p}: {exc}", path=p) from None
+        for r in d if isinstance(d, list) else [d]:
+            if isinstance(r, dict) and "sample" in r:
+                out.append(r)
+    if not out and paths:
+        raise CodekinError("no query reports in the given files (make them with `codekin query --json`)")
+    return out
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    store = _open(args.db, check=False)
+    reports = _read_reports(args.reports)
+    if args.format == "stix21":
+        from codekin.render.stix import stix_bundle
+
+        text = stix_bundle(store, reports).serialize(pretty=True)
+    else:
+        from codekin.render.misp import misp_event
+
+        text = misp_event(store, reports).to_json(indent=1)
+    store.close()
+    if args.out:
+        Path(args.out).write_text(text + "\n")
+    else:
+        sys.stdout.write(text + "\n")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler = {"info": cmd_info, "functions": cmd_functions, "index": cmd_index, "query": cmd_query,
                "show": cmd_show, "families": cmd_families, "label": cmd_label, "reindex": cmd_reindex,
-               "libs": cmd_libs, "calibrate": cmd_calibrate}[args.cmd]
+               "libs": cmd_libs, "calibrate": cmd_calibrate, "yara": cmd_yara, "export": cmd_export}[args.cmd]
     try:
         return handler(args)
     except CodekinError as exc:

@@ -1,0 +1,140 @@
+"""Query latency against MCRIT 1.9.0, side by side in one process and one run, on the dev set.
+
+Both tools answer from a warm in-process index (codekin: the embedded SQLite store; MCRIT: its
+in-memory storage, no MongoDB), and both disassemble every query from its bytes (MCRIT's SMDA report
+cache is used only to build MCRIT's index, never for a query). Queries alternate between the two
+tools so that both see the same machine load. MCRIT is driven through the dev-set harness's own
+adapter (``../shared/devset/eval.py``), the same code that produced its figures in BENCHMARKS.md.
+
+    python bench/latency.py [--setting win] [--max-queries N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from rich.progress import Progress
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _report import ROOT, header, write_section
+from devset import DEVSET, build, load
+
+
+def pct(xs: list[float], q: float) -> float:
+    s = sorted(xs)
+    return s[min(len(s) - 1, int(q * (len(s) - 1) + 0.5))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--setting", default="win", choices=["win", "linux", "cross"])
+    ap.add_argument("--max-queries", type=int)
+    ap.add_argument("--db-dir", default=str(Path.home() / ".cache" / "codekin-bench"))
+    args = ap.parse_args()
+
+    from codekin.evidence.libs import default_pack_path
+    from codekin.pipeline import analyse_bytes
+    from codekin.query import query_extraction
+    from codekin.store import open_store
+
+    sys.path.insert(0, str(DEVSET))
+    import eval as harness  # the dev set's harness: its MCRIT adapter
+
+    index, queries, cache = load(args.setting)
+    if args.max_queries:
+        queries = queries[: args.max_queries]
+    idx_pf = "linux" if args.setting == "cross" else args.setting
+    db = Path(args.db_dir) / f"latency-{idx_pf}.db"
+    db.parent.mkdir(parents=True, exist_ok=True)
+    pack = default_pack_path()
+    t_ck_index = build(args.setting, db, 1, pack if pack.exists() else None)
+    store = open_store(db)
+
+    work = tempfile.mkdtemp(prefix="codekin-latency-")
+    mcrit = harness.McritAdapter(work, {})
+    by_fam: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for b in index:
+        by_fam[b["family"]].append((str(cache / b["path"]), b["family"]))
+    t0 = time.perf_counter()
+    with Progress(transient=True) as prog:
+        task = prog.add_task("MCRIT index (SMDA reports from the harness cache)", total=len(by_fam))
+        for items in by_fam.values():
+            mcrit.index(items)
+            prog.advance(task)
+    t_mc_index = time.perf_counter() - t0
+    mcrit.cache_dir = None  # every query is disassembled from its bytes, as codekin's are
+
+    rows: list[dict[str, Any]] = []
+    with Progress(transient=True) as prog:
+        task = prog.add_task("queries (alternating)", total=len(queries))
+        for k, q in enumerate(queries):
+            path = cache / q["path"]
+            order = ("codekin", "mcrit") if k % 2 == 0 else ("mcrit", "codekin")
+            row: dict[str, Any] = {"id": q["id"], "size": q["size"]}
+            for tool in order:
+                t0 = time.perf_counter()
+                if tool == "codekin":
+                    data = path.read_bytes()
+                    for res in analyse_bytes(data, name=q["path"]):
+                        if res.extraction is not None:
+                            query_extraction(store, res, top=10, evidence=50)
+                else:
+                    try:
+                        mcrit.query(str(path))
+                    except Exception as e:  # a failed MCRIT query is timed as it failed
+                        row["mcrit_error"] = f"{type(e).__name__}: {e}"[:200]
+                row[tool] = time.perf_counter() - t0
+            rows.append(row)
+            prog.advance(task)
+    store.close()
+
+    ck = [r["codekin"] for r in rows]
+    mc = [r["mcrit"] for r in rows]
+    ratio = [r["mcrit"] / r["codekin"] for r in rows if r["codekin"] > 0]
+    res = {
+        "setting": args.setting, "queries": len(rows), "codekin_index_s": round(t_ck_index, 1),
+        "mcrit_index_s": round(t_mc_index, 1),
+        "codekin_ms": {"median": 1000 * statistics.median(ck), "p95": 1000 * pct(ck, 0.95),
+                       "mean": 1000 * statistics.mean(ck)},
+        "mcrit_ms": {"median": 1000 * statistics.median(mc), "p95": 1000 * pct(mc, 0.95),
+                     "mean": 1000 * statistics.mean(mc)},
+        "ratio_of_medians": statistics.median(mc) / statistics.median(ck),
+        "ratio_of_p95": pct(mc, 0.95) / pct(ck, 0.95),
+        "ratio_of_totals": sum(mc) / sum(ck),
+        "per_query_ratio_median": statistics.median(ratio),
+        "load_avg_end": list(os.getloadavg()),
+        "rows": rows,
+    }
+    out = ROOT / "bench" / "results" / f"latency-{args.setting}.json"
+    out.write_text(json.dumps(res, indent=1))
+    print(json.dumps({k: v for k, v in res.items() if k != "rows"}, indent=1))
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip()
+    c, m = res["codekin_ms"], res["mcrit_ms"]
+    body = (f"## Query latency against MCRIT, in process, same run ({args.setting})\n\n"
+            + header("python bench/latency.py " + " ".join(sys.argv[1:]))
+            + f"- codekin source: {commit}; MCRIT 1.9.0 + SMDA through the dev-set harness's adapter\n"
+            f"- load average at the end (1/5/15 min): {[round(x, 2) for x in res['load_avg_end']]} (2 cores)\n"
+            "- both warm and in process; every query disassembled from its bytes by each tool; queries "
+            "alternate between the tools\n\n"
+            "| | codekin | MCRIT 1.9.0 | MCRIT / codekin |\n|---|---:|---:|---:|\n"
+            f"| median (ms) | {c['median']:.0f} | {m['median']:.0f} | {res['ratio_of_medians']:.1f}x |\n"
+            f"| p95 (ms) | {c['p95']:.0f} | {m['p95']:.0f} | {res['ratio_of_p95']:.1f}x |\n"
+            f"| total over {len(rows)} queries (s) | {sum(ck):.1f} | {sum(mc):.1f} | {res['ratio_of_totals']:.1f}x |\n"
+            f"| median of per-query ratios | | | {res['per_query_ratio_median']:.1f}x |\n\n"
+            f"Target (issue 3): 50x faster. Raw data: `bench/results/latency-{args.setting}.json`.\n")
+    write_section(f"latency-{args.setting}", body)
+
+
+if __name__ == "__main__":
+    main()
