@@ -158,11 +158,12 @@ def stored_prints(store: Store, sample_id: int) -> FunctionPrints:
 
 def null_observations(store: Store, *, max_samples: int | None = None, seed: int = 7,
                       progress: Callable[[int, int], None] | None = None
-                      ) -> tuple[list[tuple[str, str, float]], int, int]:
+                      ) -> tuple[list[tuple[str, str, float]], dict[str, int], int]:
     """Ask each labelled sample (or a seeded sample of them) with its own family left out.
 
     Returns (sample sha256, unrelated family, score) for every non-zero score, the number of
-    observations (one per sample and unrelated family, zeros included) and the samples asked."""
+    observations per family (one per asked sample unrelated to it, zeros included) and the number of
+    samples asked."""
     samples = store.samples()
     labelled = {i: s for i, s in samples.items() if s.family and not s.library and not s.goodware}
     actor_of: dict[str, str | None] = {}
@@ -175,61 +176,38 @@ def null_observations(store: Store, *, max_samples: int | None = None, seed: int
         rng = np.random.default_rng(seed)
         ids = sorted(rng.choice(ids, size=max_samples, replace=False).tolist())
     obs: list[tuple[str, str, float]] = []
-    n_obs = 0
+    n_per: dict[str, int] = dict.fromkeys(families, 0)
     for k, sid in enumerate(ids):
         s = labelled[sid]
         own = {i for i, t in labelled.items() if t.family == s.family}
         prints = stored_prints(store, sid)
         qr = match(store, prints, strings=store.sample_strings(sid), exclude_samples=own)
-        unrelated = [f for f in families if not related(s, f, actor_of)]
-        n_obs += len(unrelated)
         got = {f.family: f.combined for f in qr.families}
-        for f in unrelated:
+        for f in families:
+            if related(s, f, actor_of):
+                continue
+            n_per[f] += 1
             if got.get(f, 0.0) > 0:
                 obs.append((s.sha256, f, float(got[f])))
         if progress is not None:
             progress(k + 1, len(ids))
-    return obs, n_obs, len(ids)
+    return obs, n_per, len(ids)
 
 
 def calibrate(store: Store, *, max_samples: int | None = None, seed: int = 7,
               progress: Callable[[int, int], None] | None = None) -> Calibration:
     """Build the null model from the store and keep it there (meta key ``calibration``)."""
-    samples = store.samples()
-    labelled = [s for s in samples.values() if s.family and not s.library and not s.goodware]
-    fams = {s.family for s in labelled if s.family}
-    obs, n_obs, asked = null_observations(store, max_samples=max_samples, seed=seed, progress=progress)
-    corpus = Null(np.sort(np.asarray([o[2] for o in obs], dtype=np.float64)), n_obs)
-    # per family: observations against that family (one per asked unrelated sample)
-    per: dict[str, list[float]] = {f: [] for f in fams}
+    n_samples = len(store.samples())
+    obs, n_per, asked = null_observations(store, max_samples=max_samples, seed=seed, progress=progress)
+    corpus = Null(np.sort(np.asarray([o[2] for o in obs], dtype=np.float64)), sum(n_per.values()))
+    per: dict[str, list[float]] = {f: [] for f in n_per}
     for _, f, sc in obs:
         per[f].append(sc)
-    n_per = _obs_per_family(store, max_samples=max_samples, seed=seed)
-    families = {f: Null(np.sort(np.asarray(v, dtype=np.float64)), n_per.get(f, 0)) for f, v in per.items()}
-    cal = Calibration(corpus, families, asked, len(samples), len(fams),
+    families = {f: Null(np.sort(np.asarray(v, dtype=np.float64)), n_per[f]) for f, v in per.items()}
+    cal = Calibration(corpus, families, asked, n_samples, len(n_per),
                       _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"))
     store.put_meta(META_KEY, cal.to_json())
     return cal
-
-
-def _obs_per_family(store: Store, *, max_samples: int | None, seed: int) -> dict[str, int]:
-    """How many asked samples were unrelated to each family (the same sample choice as above)."""
-    samples = store.samples()
-    labelled = {i: s for i, s in samples.items() if s.family and not s.library and not s.goodware}
-    actor_of: dict[str, str | None] = {}
-    for s in labelled.values():
-        assert s.family is not None
-        actor_of.setdefault(s.family, s.actor)
-    ids = sorted(labelled)
-    if max_samples is not None and len(ids) > max_samples:
-        rng = np.random.default_rng(seed)
-        ids = sorted(rng.choice(ids, size=max_samples, replace=False).tolist())
-    out: dict[str, int] = dict.fromkeys(actor_of, 0)
-    for sid in ids:
-        for f in actor_of:
-            if not related(labelled[sid], f, actor_of):
-                out[f] += 1
-    return out
 
 
 def load_calibration(store: Store) -> Calibration | None:
