@@ -1,0 +1,472 @@
+"""Function alignment of two samples, the way BinDiff does it: pure functions over plain columns.
+
+1. **Exact**: functions whose exact hash (normalised instructions + constants, position independent)
+   is unique on both sides are paired (similarity 1.0). Tiny functions (fewer than
+   ``MIN_INSNS_EXACT`` instructions) are paired this way only when the hash is unique on both sides.
+2. **Names** (optional): a function exported or named by a symbol under the same name on both sides.
+3. **Rounds of fuzzy matching with call-graph support**: every remaining pair has a *feature
+   similarity* (MinHash agreement of the fingerprint feature sets, the Jaccard similarity of the
+   referenced strings, constants and called imports, and the closeness of the sizes: blocks,
+   instructions, calls), and a *neighbour support*: the share of its callers and callees already
+   paired with each other. Each round pairs the mutual-best candidates whose combined score clears
+   the round's threshold; support is recomputed after each pass (so pairs propagate along the call
+   graph from confident ones), and the threshold steps down when a round adds nothing.
+4. **Propagation**: for every paired function, its still unpaired callees (and callers) are paired
+   among themselves: a sole callee on each side, or the mutual-best pair of that neighbourhood.
+
+The assignment is one-to-one. Every pair carries its similarity, its combined score and the reason
+it was made (``exact``, ``name``, ``fuzzy``, ``callgraph``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+from codekin.disasm.model import Extraction
+from codekin.fingerprint.features import FunctionPrints
+
+MIN_INSNS_EXACT = 1
+# rounds of fuzzy matching: thresholds on the combined score, highest first
+ROUNDS = (0.80, 0.65, 0.55, 0.45, 0.38)
+SUPPORT_WEIGHT = 0.5  # weight of neighbour support in the combined score
+PROPAGATE_MIN = 0.20  # feature similarity a call-graph neighbour needs to be paired
+LAYOUT_MIN = 0.35  # feature similarity an address-order neighbour needs to be paired
+LAYOUT_WINDOW = 3
+DENSE_LIMIT = 6_000_000  # larger pairs of samples: candidates from shared features only
+REASONS = ("exact", "name", "fuzzy", "callgraph", "layout")
+
+
+@dataclass(slots=True)
+class Side:
+    """One sample as alignment sees it: columns over its functions (plain data)."""
+
+    name: str
+    sha256: str
+    format: str
+    arch: str
+    address: np.ndarray  # int64
+    n_blocks: np.ndarray  # int32
+    n_insns: np.ndarray  # int32
+    n_calls: np.ndarray  # int32
+    n_bytes: np.ndarray  # int32
+    exact: np.ndarray  # uint64
+    minhash: np.ndarray  # (n, K) uint32
+    strings: list[frozenset[str]]
+    consts: list[frozenset[int]]
+    imports: list[frozenset[str]]
+    callees: list[list[int]]  # function indices, in call order
+    callers: list[list[int]]
+    names: list[str | None]  # export or symbol name, when the file states one
+
+    def __len__(self) -> int:
+        return int(self.address.shape[0])
+
+
+@dataclass(slots=True)
+class Pair:
+    a: int  # function index in side A
+    b: int
+    similarity: float  # feature similarity in [0, 1] (1.0 for exact twins)
+    score: float  # what the pair was chosen on: similarity plus neighbour support
+    reason: str  # exact, name, fuzzy, callgraph
+    round: int  # order in which pairs were made (confidence: earlier is surer)
+
+
+@dataclass(slots=True)
+class Alignment:
+    pairs: list[Pair]
+    unmatched_a: list[int]
+    unmatched_b: list[int]
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+def side_from_extraction(ex: Extraction, prints: FunctionPrints, *, name: str | None = None) -> Side:
+    """The alignment's view of one extracted sample."""
+    b = ex.binary
+    fns = ex.functions
+    index = {f.start: i for i, f in enumerate(fns)}
+    # a call through a stub to a symbol this file itself exports (ELF PLT calls inside a shared
+    # object) is a call to that function: resolve it, so the call graph stays whole
+    exported = {e.name: index[e.address] for e in b.exports if e.name and e.address in index}
+    local_stub = {t: exported[nm] for t, nm in ex.import_at.items() if nm in exported}
+    callees: list[list[int]] = []
+    callers: list[list[int]] = [[] for _ in fns]
+    for i, f in enumerate(fns):
+        out: list[int] = []
+        seen: set[int] = set()
+        for t in list(f.calls) + list(f.tail_calls):
+            j = index.get(t)
+            if j is None:
+                j = local_stub.get(t)
+            if j is not None and j != i and j not in seen:
+                seen.add(j)
+                out.append(j)
+                callers[j].append(i)
+        callees.append(out)
+    names: list[str | None] = [None] * len(fns)
+    for sym in list(b.symbols) + list(b.exports):  # type: ignore[operator]
+        j = index.get(sym.address)
+        nm = getattr(sym, "name", None)
+        if j is not None and nm and names[j] is None:
+            names[j] = nm
+    return Side(
+        name=name or b.name or "", sha256=b.sha256, format=str(b.format), arch=str(b.arch),
+        address=prints.address.astype(np.int64), n_blocks=prints.n_blocks, n_insns=prints.n_insns,
+        n_calls=prints.n_calls, n_bytes=prints.n_bytes, exact=prints.exact, minhash=prints.minhash,
+        strings=[frozenset(s) for s in prints.strings], consts=[frozenset(c) for c in prints.consts],
+        imports=[frozenset(s) for s in prints.imports], callees=callees, callers=callers, names=names,
+    )
+
+
+# ---------------------------------------------------------------- similarity
+
+
+def _closeness(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    x = x.astype(np.float32) + 1.0
+    y = y.astype(np.float32) + 1.0
+    return np.minimum(x, y) / np.maximum(x, y)
+
+
+def _set_jaccard(sa: list[frozenset[Any]], sb: list[frozenset[Any]], ia: np.ndarray, ib: np.ndarray,
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Jaccard of per-function sets for pairs (ia, ib) and whether either set is non-empty."""
+    jac = np.zeros(len(ia), dtype=np.float32)
+    has = np.zeros(len(ia), dtype=bool)
+    nz_a = np.fromiter((bool(s) for s in sa), dtype=bool, count=len(sa))
+    nz_b = np.fromiter((bool(s) for s in sb), dtype=bool, count=len(sb))
+    if not len(ia):
+        return jac, has
+    has = nz_a[ia] | nz_b[ib]
+    for k in np.nonzero(nz_a[ia] & nz_b[ib])[0].tolist():
+        x, y = sa[int(ia[k])], sb[int(ib[k])]
+        jac[k] = len(x & y) / len(x | y)
+    return jac, has
+
+
+def pair_similarity(a: Side, b: Side, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """Feature similarity of the function pairs (a[ia], b[ib]), in [0, 1]: a weighted mean of MinHash
+    agreement, the Jaccard similarity of referenced strings, constants and called imports (where
+    either function has some), and size closeness (blocks, instructions, calls)."""
+    ia = np.asarray(ia, dtype=np.int64)
+    ib = np.asarray(ib, dtype=np.int64)
+    if not len(ia):
+        return np.zeros(0, dtype=np.float32)
+    mh = np.empty(len(ia), dtype=np.float32)
+    step = 1 << 16
+    for s in range(0, len(ia), step):
+        mh[s:s + step] = (a.minhash[ia[s:s + step]] == b.minhash[ib[s:s + step]]).mean(axis=1)
+    shape = (_closeness(a.n_blocks[ia], b.n_blocks[ib]) + _closeness(a.n_calls[ia], b.n_calls[ib])
+             + 0.5 * _closeness(a.n_insns[ia], b.n_insns[ib])) / 2.5
+    num = 1.0 * mh + 0.6 * shape
+    den = np.full(len(ia), 1.6, dtype=np.float32)
+    for sets_a, sets_b, w in ((a.strings, b.strings, 1.5), (a.consts, b.consts, 1.0), (a.imports, b.imports, 1.0)):
+        jac, has = _set_jaccard(sets_a, sets_b, ia, ib)
+        num += w * jac * has
+        den += w * has
+    sim = num / den
+    same = a.exact[ia] == b.exact[ib]
+    sim[same] = 1.0
+    return sim.astype(np.float32)
+
+
+def _candidates(a: Side, b: Side) -> tuple[np.ndarray, np.ndarray]:
+    """All pairs when small enough, else pairs sharing a MinHash value, a string, constant or import."""
+    na, nb = len(a), len(b)
+    if na * nb <= DENSE_LIMIT:
+        ia, ib = np.meshgrid(np.arange(na), np.arange(nb), indexing="ij")
+        return ia.ravel(), ib.ravel()
+    keys: set[tuple[int, int]] = set()
+    for col in range(a.minhash.shape[1]):  # share a MinHash value in some row: a loose LSH
+        va, vb = a.minhash[:, col], b.minhash[:, col]
+        ob = np.argsort(vb, kind="stable")
+        sb = vb[ob]
+        lo = np.searchsorted(sb, va, side="left")
+        hi = np.searchsorted(sb, va, side="right")
+        for i in np.nonzero((hi - lo > 0) & (hi - lo <= 8))[0].tolist():
+            for j in ob[lo[i]:hi[i]].tolist():
+                keys.add((i, int(j)))
+    for sets_a, sets_b in ((a.strings, b.strings), (a.consts, b.consts), (a.imports, b.imports)):
+        inv: dict[Any, list[int]] = {}
+        for j, s in enumerate(sets_b):
+            for v in s:
+                inv.setdefault(v, []).append(j)
+        for i, s in enumerate(sets_a):
+            for v in s:
+                js = inv.get(v, ())
+                if len(js) <= 16:
+                    keys.update((i, j) for j in js)
+    if not keys:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    arr = np.asarray(sorted(keys), dtype=np.int64)
+    return arr[:, 0], arr[:, 1]
+
+
+# ---------------------------------------------------------------- alignment
+
+
+def _unique_groups(keys_a: list[Any], keys_b: list[Any], free_a: np.ndarray, free_b: np.ndarray,
+                   ) -> list[tuple[int, int]]:
+    """Pairs of free functions whose key is unique among the free functions of each side."""
+    ga: dict[Any, list[int]] = {}
+    gb: dict[Any, list[int]] = {}
+    for i in np.nonzero(free_a)[0].tolist():
+        if keys_a[i] is not None:
+            ga.setdefault(keys_a[i], []).append(i)
+    for j in np.nonzero(free_b)[0].tolist():
+        if keys_b[j] is not None:
+            gb.setdefault(keys_b[j], []).append(j)
+    return [(v[0], gb[k][0]) for k, v in ga.items() if len(v) == 1 and len(gb.get(k, ())) == 1]
+
+
+class _State:
+    def __init__(self, a: Side, b: Side) -> None:
+        self.a, self.b = a, b
+        self.ma = np.full(len(a), -1, dtype=np.int64)
+        self.mb = np.full(len(b), -1, dtype=np.int64)
+        self.pairs: list[Pair] = []
+        self.round = 0
+        self._sim_cache: dict[tuple[int, int], float] = {}
+        self.adj: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None
+
+    def add(self, i: int, j: int, sim: float, score: float, reason: str) -> None:
+        if self.ma[i] >= 0 or self.mb[j] >= 0:
+            return
+        self.ma[i] = j
+        self.mb[j] = i
+        self.pairs.append(Pair(i, j, round(float(sim), 4), round(float(score), 4), reason, self.round))
+
+    def sim(self, ia: list[int], ib: list[int]) -> np.ndarray:
+        """Similarity of all pairs ia x ib (cached)."""
+        out = np.empty((len(ia), len(ib)), dtype=np.float32)
+        todo_a, todo_b, where = [], [], []
+        for x, i in enumerate(ia):
+            for y, j in enumerate(ib):
+                v = self._sim_cache.get((i, j))
+                if v is None:
+                    todo_a.append(i)
+                    todo_b.append(j)
+                    where.append((x, y))
+                else:
+                    out[x, y] = v
+        if todo_a:
+            vals = pair_similarity(self.a, self.b, np.asarray(todo_a), np.asarray(todo_b))
+            for (x, y), i, j, v in zip(where, todo_a, todo_b, vals.tolist(), strict=True):
+                out[x, y] = v
+                self._sim_cache[(i, j)] = v
+        return out
+
+
+def _adjacency(side: Side) -> sparse.csr_matrix:
+    n = len(side)
+    rows = [i for i, cs in enumerate(side.callees) for _ in cs]
+    cols = [j for cs in side.callees for j in cs]
+    return sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, n))
+
+
+def _support(st: _State, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """Share of the neighbours of each pair (callers, callees, and the functions before and after it
+    in address order) that are paired with each other."""
+    a, b = st.a, st.b
+    na, nb = len(a), len(b)
+    if not len(ia):
+        return np.zeros(0, dtype=np.float32)
+    if st.adj is None:
+        st.adj = (_adjacency(a), _adjacency(b))
+    ca, cb = st.adj
+    pa = np.nonzero(st.ma >= 0)[0]
+    m = sparse.csr_matrix((np.ones(len(pa), dtype=np.float32), (pa, st.ma[pa])), shape=(na, nb))
+    # callees: C_A M C_B^T; callers: C_A^T M C_B
+    hits_m = (ca @ m @ cb.T + ca.T @ m @ cb).tocoo()
+    keys = hits_m.row.astype(np.int64) * nb + hits_m.col.astype(np.int64)
+    order = np.argsort(keys)
+    keys, vals = keys[order], hits_m.data[order]
+    q = ia * nb + ib
+    pos = np.searchsorted(keys, q)
+    pos_c = np.minimum(pos, max(len(keys) - 1, 0))
+    hits = np.where((pos < len(keys)) & (keys[pos_c] == q), vals[pos_c] if len(keys) else 0, 0).astype(np.float32)
+    out_a = np.diff(ca.indptr)
+    out_b = np.diff(cb.indptr)
+    in_a = np.bincount(ca.indices, minlength=na)
+    in_b = np.bincount(cb.indices, minlength=nb)
+    tot = (np.maximum(out_a[ia], out_b[ib]) + np.maximum(in_a[ia], in_b[ib])).astype(np.float32)
+    for d in (-1, 1):
+        x, y = ia + d, ib + d
+        ok = (x >= 0) & (x < na) & (y >= 0) & (y < nb)
+        tot += ok
+        hits += ok & (st.ma[np.clip(x, 0, na - 1)] == y)
+    return np.where(tot > 0, hits / np.maximum(tot, 1), 0).astype(np.float32)
+
+
+def _mutual_best(ia: np.ndarray, ib: np.ndarray, score: np.ndarray, margin: float = 0.0,
+                 ) -> list[tuple[int, int, int]]:
+    """(i, j, k) with k the index of the pair, for pairs that are the best of their row and column
+    (ties excluded: an ambiguous best is no best), by at least ``margin`` over the runner-up."""
+    if not len(ia):
+        return []
+    out = []
+    best_a: dict[int, tuple[float, int, float]] = {}
+    best_b: dict[int, tuple[float, int, float]] = {}
+    for k, (i, j, s) in enumerate(zip(ia.tolist(), ib.tolist(), score.tolist(), strict=True)):
+        for d, key in ((best_a, i), (best_b, j)):
+            cur = d.get(key)
+            if cur is None:
+                d[key] = (s, k, -1.0)
+            elif s > cur[0]:
+                d[key] = (s, k, cur[0])
+            elif s > cur[2]:
+                d[key] = (cur[0], cur[1], s)
+    for i, (s, k, second) in best_a.items():
+        j = int(ib[k])
+        sb, kb, second_b = best_b[j]
+        if kb == k and s - max(second, 0.0) > margin and s - max(second_b, 0.0) > margin:
+            out.append((i, j, k))
+    return out
+
+
+def _propagate(st: _State) -> int:
+    """Pair the unpaired callees (and callers) of paired functions among themselves."""
+    a, b = st.a, st.b
+    added = 0
+    queue = [(p.a, p.b) for p in st.pairs]
+    while queue:
+        i, j = queue.pop()
+        for na, nb in ((a.callees[i], b.callees[j]), (a.callers[i], b.callers[j])):
+            fa = [x for x in na if st.ma[x] < 0]
+            fb = [y for y in nb if st.mb[y] < 0]
+            if not fa or not fb:
+                continue
+            sim = st.sim(fa, fb)
+            if len(fa) == 1 and len(fb) == 1:
+                if sim[0, 0] >= PROPAGATE_MIN:
+                    st.add(fa[0], fb[0], sim[0, 0], sim[0, 0], "callgraph")
+                    queue.append((fa[0], fb[0]))
+                    added += 1
+                continue
+            gi, gj = np.meshgrid(np.arange(len(fa)), np.arange(len(fb)), indexing="ij")
+            flat = sim.ravel()
+            for x, y, k in _mutual_best(gi.ravel(), gj.ravel(), flat, margin=0.05):
+                if flat[k] >= PROPAGATE_MIN + 0.1 and st.ma[fa[x]] < 0 and st.mb[fb[y]] < 0:
+                    st.add(fa[x], fb[y], flat[k], flat[k], "callgraph")
+                    queue.append((fa[x], fb[y]))
+                    added += 1
+    return added
+
+
+def _propagate_layout(st: _State) -> int:
+    """Pair the unpaired functions next to a pair in address order when they are the best pair of
+    their small window (a function inlined away on one side shifts the order by one)."""
+    a, b = st.a, st.b
+    added = 0
+    queue = [(p.a, p.b) for p in st.pairs]
+    while queue:
+        i, j = queue.pop()
+        for d in (-1, 1):
+            x, y = i + d, j + d
+            if not (0 <= x < len(a) and 0 <= y < len(b)) or st.ma[x] >= 0 or st.mb[y] >= 0:
+                continue
+            wa = [x + d * k for k in range(LAYOUT_WINDOW) if 0 <= x + d * k < len(a) and st.ma[x + d * k] < 0]
+            wb = [y + d * k for k in range(LAYOUT_WINDOW) if 0 <= y + d * k < len(b) and st.mb[y + d * k] < 0]
+            sim = st.sim(wa, wb)
+            s0 = sim[0, 0]
+            if s0 >= LAYOUT_MIN and s0 >= sim[0].max() and s0 >= sim[:, 0].max():
+                st.add(x, y, s0, s0, "layout")
+                queue.append((x, y))
+                added += 1
+    return added
+
+
+def align(a: Side, b: Side, *, use_names: bool = True, propagate: bool = True) -> Alignment:
+    """One-to-one alignment of the functions of ``a`` and ``b``."""
+    st = _State(a, b)
+    free_a = np.ones(len(a), dtype=bool)
+    free_b = np.ones(len(b), dtype=bool)
+    # 1. exact twins, unique on both sides
+    ka = [int(x) for x in a.exact.tolist()]
+    kb = [int(x) for x in b.exact.tolist()]
+    for i, j in _unique_groups(ka, kb, free_a, free_b):
+        if a.n_insns[i] >= MIN_INSNS_EXACT:
+            st.add(i, j, 1.0, 1.0, "exact")
+    # 2. names the files state
+    if use_names:
+        st.round += 1
+        for i, j in _unique_groups(list(a.names), list(b.names), st.ma < 0, st.mb < 0):
+            s = float(pair_similarity(a, b, np.asarray([i]), np.asarray([j]))[0])
+            st.add(i, j, s, 1.0, "name")
+    # 3. fuzzy rounds with neighbour support, propagation after each
+    ca, cb = _candidates(a, b)
+    csim = pair_similarity(a, b, ca, cb)
+    for thr in ROUNDS:
+        while True:
+            st.round += 1
+            if propagate:
+                while _propagate(st) + _propagate_layout(st):
+                    pass
+            keep = (st.ma[ca] < 0) & (st.mb[cb] < 0)
+            ia, ib, sim = ca[keep], cb[keep], csim[keep]
+            if not len(ia):
+                break
+            # only pairs that could clear the threshold need their support computed
+            pre = sim + SUPPORT_WEIGHT >= thr if propagate else sim >= thr
+            ia, ib, sim = ia[pre], ib[pre], sim[pre]
+            sup = _support(st, ia, ib) if propagate else np.zeros(len(ia), dtype=np.float32)
+            score = (sim + SUPPORT_WEIGHT * sup) / (1 + SUPPORT_WEIGHT * (sup > 0))
+            score = np.maximum(score, sim)
+            n0 = len(st.pairs)
+            for i, j, k in _mutual_best(ia, ib, score, margin=0.02):
+                if score[k] >= thr:
+                    st.add(i, j, sim[k], score[k], "fuzzy")
+            if len(st.pairs) == n0:
+                break
+    if propagate:
+        while _propagate(st) + _propagate_layout(st):
+            pass
+    # exact twins that were not unique: pair them in address order among what is left
+    groups_a: dict[int, list[int]] = {}
+    groups_b: dict[int, list[int]] = {}
+    for i in np.nonzero(st.ma < 0)[0].tolist():
+        groups_a.setdefault(ka[i], []).append(i)
+    for j in np.nonzero(st.mb < 0)[0].tolist():
+        groups_b.setdefault(kb[j], []).append(j)
+    st.round += 1
+    for key, ga in groups_a.items():
+        for i, j in zip(ga, groups_b.get(key, ()), strict=False):
+            if a.n_insns[i] >= 5:
+                st.add(i, j, 1.0, 0.5, "exact")
+    pairs = sorted(st.pairs, key=lambda p: (p.a))
+    return Alignment(
+        pairs=pairs,
+        unmatched_a=np.nonzero(st.ma < 0)[0].tolist(),
+        unmatched_b=np.nonzero(st.mb < 0)[0].tolist(),
+        stats={"candidates": len(ca), "dense": len(a) * len(b) <= DENSE_LIMIT},
+    )
+
+
+def greedy_baseline(a: Side, b: Side, *, min_sim: float = 0.5) -> list[tuple[int, int, float]]:
+    """A pairwise baseline: each function's best MinHash match, greedily one-to-one, best first (no
+    exact pass, no other features, no call graph). MCRIT-style function matching over codekin's
+    fingerprints."""
+    ca, cb = _candidates(a, b)
+    if not len(ca):
+        return []
+    mh = np.empty(len(ca), dtype=np.float32)
+    step = 1 << 16
+    for s in range(0, len(ca), step):
+        mh[s:s + step] = (a.minhash[ca[s:s + step]] == b.minhash[cb[s:s + step]]).mean(axis=1)
+    order = np.argsort(-mh, kind="stable")
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for k in order.tolist():
+        if mh[k] < min_sim:
+            break
+        i, j = int(ca[k]), int(cb[k])
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        out.append((i, j, float(mh[k])))
+    return out
