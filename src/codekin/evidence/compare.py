@@ -31,12 +31,14 @@ from codekin.fingerprint.features import FunctionPrints
 
 MIN_INSNS_EXACT = 1
 # rounds of fuzzy matching: thresholds on the combined score, highest first
-ROUNDS = (0.80, 0.65, 0.55, 0.45, 0.38)
-SUPPORT_WEIGHT = 0.5  # weight of neighbour support in the combined score
+ROUNDS = (0.80, 0.65, 0.55, 0.45, 0.38, 0.32)
+SUPPORT_WEIGHT = 2.0  # weight of neighbour support in the combined score
 PROPAGATE_MIN = 0.20  # feature similarity a call-graph neighbour needs to be paired
 LAYOUT_MIN = 0.35  # feature similarity an address-order neighbour needs to be paired
 LAYOUT_WINDOW = 3
 DENSE_LIMIT = 6_000_000  # larger pairs of samples: candidates from shared features only
+W_MINHASH, W_SHAPE, W_STRINGS, W_CONSTS, W_IMPORTS = 1.0, 0.6, 1.5, 1.0, 1.0
+FUZZY_MARGIN = 0.02
 REASONS = ("exact", "name", "fuzzy", "callgraph", "layout")
 
 
@@ -161,9 +163,10 @@ def pair_similarity(a: Side, b: Side, ia: np.ndarray, ib: np.ndarray) -> np.ndar
         mh[s:s + step] = (a.minhash[ia[s:s + step]] == b.minhash[ib[s:s + step]]).mean(axis=1)
     shape = (_closeness(a.n_blocks[ia], b.n_blocks[ib]) + _closeness(a.n_calls[ia], b.n_calls[ib])
              + 0.5 * _closeness(a.n_insns[ia], b.n_insns[ib])) / 2.5
-    num = 1.0 * mh + 0.6 * shape
-    den = np.full(len(ia), 1.6, dtype=np.float32)
-    for sets_a, sets_b, w in ((a.strings, b.strings, 1.5), (a.consts, b.consts, 1.0), (a.imports, b.imports, 1.0)):
+    num = W_MINHASH * mh + W_SHAPE * shape
+    den = np.full(len(ia), W_MINHASH + W_SHAPE, dtype=np.float32)
+    for sets_a, sets_b, w in ((a.strings, b.strings, W_STRINGS), (a.consts, b.consts, W_CONSTS),
+                              (a.imports, b.imports, W_IMPORTS)):
         jac, has = _set_jaccard(sets_a, sets_b, ia, ib)
         num += w * jac * has
         den += w * has
@@ -416,7 +419,7 @@ def align(a: Side, b: Side, *, use_names: bool = True, propagate: bool = True) -
             score = (sim + SUPPORT_WEIGHT * sup) / (1 + SUPPORT_WEIGHT * (sup > 0))
             score = np.maximum(score, sim)
             n0 = len(st.pairs)
-            for i, j, k in _mutual_best(ia, ib, score, margin=0.02):
+            for i, j, k in _mutual_best(ia, ib, score, margin=FUZZY_MARGIN):
                 if score[k] >= thr:
                     st.add(i, j, sim[k], score[k], "fuzzy")
             if len(st.pairs) == n0:
