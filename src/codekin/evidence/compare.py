@@ -20,6 +20,7 @@ it was made (``exact``, ``name``, ``fuzzy``, ``callgraph``).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,7 @@ from scipy import sparse
 
 from codekin.disasm.model import Extraction
 from codekin.fingerprint.features import FunctionPrints
+from codekin.store.base import Store
 
 MIN_INSNS_EXACT = 1
 # rounds of fuzzy matching: thresholds on the combined score, highest first
@@ -288,9 +290,11 @@ def _support(st: _State, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
     order = np.argsort(keys)
     keys, vals = keys[order], hits_m.data[order]
     q = ia * nb + ib
-    pos = np.searchsorted(keys, q)
-    pos_c = np.minimum(pos, max(len(keys) - 1, 0))
-    hits = np.where((pos < len(keys)) & (keys[pos_c] == q), vals[pos_c] if len(keys) else 0, 0).astype(np.float32)
+    hits = np.zeros(len(q), dtype=np.float32)
+    if len(keys):
+        pos = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
+        hit = keys[pos] == q
+        hits[hit] = vals[pos[hit]]
     out_a = np.diff(ca.indptr)
     out_b = np.diff(cb.indptr)
     in_a = np.bincount(ca.indices, minlength=na)
@@ -324,7 +328,7 @@ def _mutual_best(ia: np.ndarray, ib: np.ndarray, score: np.ndarray, margin: floa
                 d[key] = (cur[0], cur[1], s)
     for i, (s, k, second) in best_a.items():
         j = int(ib[k])
-        sb, kb, second_b = best_b[j]
+        _, kb, second_b = best_b[j]
         if kb == k and s - max(second, 0.0) > margin and s - max(second_b, 0.0) > margin:
             out.append((i, j, k))
     return out
@@ -473,3 +477,109 @@ def greedy_baseline(a: Side, b: Side, *, min_sim: float = 0.5) -> list[tuple[int
         used_b.add(j)
         out.append((i, j, float(mh[k])))
     return out
+
+
+# ---------------------------------------------------------------- report (stable JSON)
+
+SCHEMA_ID = "codekin.compare/1"
+
+
+def pair_weight(sim: float, insns_a: int, insns_b: int, library: bool) -> float:
+    """Evidence weight of a pair: similarity times log2(1 + instructions of the smaller function);
+    library code weighs nothing (shared by everyone who links the library)."""
+    if library:
+        return 0.0
+    return float(sim) * math.log2(1 + min(int(insns_a), int(insns_b)))
+
+
+def library_functions(store: Store, prints: FunctionPrints, *, min_sim: float = 0.7) -> dict[int, str]:
+    """Function index -> library name, for functions whose code is library code in ``store``
+    (exact twin, or MinHash similarity >= ``min_sim`` to a function of a library sample)."""
+    samples = store.samples()
+    lib = {sid: (s.family or s.name or "library") for sid, s in samples.items() if s.library}
+    out: dict[int, str] = {}
+    if not lib or not len(prints):
+        return out
+    tiny = prints.n_insns < 5
+    q, _f, sid, _a = store.exact_matches(np.where(tiny, np.uint64(0), prints.exact))
+    for qi, s in zip(q.tolist(), sid.tolist(), strict=True):
+        if s in lib and qi not in out:
+            out[int(qi)] = lib[s]
+    cand = store.lsh_candidates(prints.bands)
+    if len(cand.qi):
+        keep = ~np.isin(cand.qi, np.fromiter(out, dtype=np.int64, count=len(out)))
+        qi_arr, fid_arr = cand.qi[keep], cand.fid[keep]
+        fetched = store.functions(np.unique(fid_arr))
+        row = {int(f): k for k, f in enumerate(fetched.fid.tolist())}
+        for qi, fid in zip(qi_arr.tolist(), fid_arr.tolist(), strict=True):
+            k = row.get(int(fid))
+            if k is None or qi in out:
+                continue
+            s = int(fetched.sample_id[k])
+            if s in lib and float((prints.minhash[qi] == fetched.minhash[k]).mean()) >= min_sim:
+                out[int(qi)] = lib[s]
+    return out
+
+
+def report(a: Side, b: Side, al: Alignment, *, library_a: dict[int, str] | None = None,
+           library_b: dict[int, str] | None = None, info_a: dict[str, Any] | None = None,
+           info_b: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The comparison as plain data (stable JSON: docs/json.md, schemas/compare.schema.json)."""
+    from codekin import __version__
+
+    la = library_a or {}
+    lb = library_b or {}
+    pairs = []
+    for p in al.pairs:
+        lib_name = la.get(p.a) or lb.get(p.b)
+        w = pair_weight(p.similarity, int(a.n_insns[p.a]), int(b.n_insns[p.b]), lib_name is not None)
+        pairs.append({
+            "address_a": int(a.address[p.a]), "address_b": int(b.address[p.b]),
+            "name_a": a.names[p.a], "name_b": b.names[p.b],
+            "similarity": round(float(p.similarity), 4), "score": round(float(p.score), 4),
+            "reason": p.reason, "round": p.round,
+            "instructions_a": int(a.n_insns[p.a]), "instructions_b": int(b.n_insns[p.b]),
+            "blocks_a": int(a.n_blocks[p.a]), "blocks_b": int(b.n_blocks[p.b]),
+            "weight": round(w, 4), "library": lib_name,
+        })
+    pairs.sort(key=lambda d: (-d["weight"], -d["similarity"], d["address_a"]))
+
+    def unmatched(s: Side, idx: list[int], lib: dict[int, str]) -> list[dict[str, Any]]:
+        return [{"address": int(s.address[i]), "name": s.names[i], "instructions": int(s.n_insns[i]),
+                 "blocks": int(s.n_blocks[i]), "library": lib.get(i)}
+                for i in sorted(idx, key=lambda i: -int(s.n_insns[i]))]
+
+    def sample(s: Side, info: dict[str, Any] | None) -> dict[str, Any]:
+        d = {"name": s.name, "sha256": s.sha256, "format": s.format, "arch": s.arch, "functions": len(s),
+             "instructions": int(s.n_insns.sum())}
+        return d | (info or {})
+
+    ins_a = max(1, int(a.n_insns.sum()))
+    ins_b = max(1, int(b.n_insns.sum()))
+    matched_ins_a = sum(int(a.n_insns[p.a]) for p in al.pairs)
+    matched_ins_b = sum(int(b.n_insns[p.b]) for p in al.pairs)
+    by_reason = {r: 0 for r in REASONS}
+    for p in al.pairs:
+        by_reason[p.reason] = by_reason.get(p.reason, 0) + 1
+    sims = [d["similarity"] for d in pairs]
+    return {
+        "schema": SCHEMA_ID,
+        "codekin": __version__,
+        "a": sample(a, info_a),
+        "b": sample(b, info_b),
+        "summary": {
+            "matched": len(pairs),
+            "unmatched_a": len(al.unmatched_a),
+            "unmatched_b": len(al.unmatched_b),
+            "by_reason": by_reason,
+            "identical": sum(1 for s in sims if s >= 1.0),
+            "library": sum(1 for d in pairs if d["library"]),
+            "coverage_a": round(matched_ins_a / ins_a, 4),
+            "coverage_b": round(matched_ins_b / ins_b, 4),
+            "similarity": round(sum(d["similarity"] * d["instructions_a"] for d in pairs)
+                                / max(1, sum(d["instructions_a"] for d in pairs)), 4),
+        },
+        "pairs": pairs,
+        "unmatched_a": unmatched(a, al.unmatched_a, la),
+        "unmatched_b": unmatched(b, al.unmatched_b, lb),
+    }
