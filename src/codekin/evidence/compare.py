@@ -24,6 +24,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+import iced_x86
 import numpy as np
 from scipy import sparse
 
@@ -40,6 +41,7 @@ LAYOUT_MIN = 0.35  # feature similarity an address-order neighbour needs to be p
 LAYOUT_WINDOW = 3
 DENSE_LIMIT = 6_000_000  # larger pairs of samples: candidates from shared features only
 W_MINHASH, W_SHAPE, W_STRINGS, W_CONSTS, W_IMPORTS = 1.0, 0.6, 1.5, 1.0, 1.0
+W_OFFSETS, W_SMALLS = 1.0, 0.5
 FUZZY_MARGIN = 0.02
 REASONS = ("exact", "name", "fuzzy", "callgraph", "layout")
 
@@ -62,6 +64,8 @@ class Side:
     strings: list[frozenset[str]]
     consts: list[frozenset[int]]
     imports: list[frozenset[str]]
+    offsets: list[frozenset[int]]  # memory displacements off non-stack base registers (struct fields)
+    smalls: list[frozenset[int]]  # small immediates (2..255): comparisons, masks, shifts
     callees: list[list[int]]  # function indices, in call order
     callers: list[list[int]]
     names: list[str | None]  # export or symbol name, when the file states one
@@ -111,6 +115,7 @@ def side_from_extraction(ex: Extraction, prints: FunctionPrints, *, name: str | 
                 out.append(j)
                 callers[j].append(i)
         callees.append(out)
+    offsets, smalls = _operand_features(ex)
     names: list[str | None] = [None] * len(fns)
     for sym in list(b.symbols) + list(b.exports):  # type: ignore[operator]
         j = index.get(sym.address)
@@ -122,8 +127,49 @@ def side_from_extraction(ex: Extraction, prints: FunctionPrints, *, name: str | 
         address=prints.address.astype(np.int64), n_blocks=prints.n_blocks, n_insns=prints.n_insns,
         n_calls=prints.n_calls, n_bytes=prints.n_bytes, exact=prints.exact, minhash=prints.minhash,
         strings=[frozenset(s) for s in prints.strings], consts=[frozenset(c) for c in prints.consts],
-        imports=[frozenset(s) for s in prints.imports], callees=callees, callers=callers, names=names,
+        imports=[frozenset(s) for s in prints.imports], offsets=offsets, smalls=smalls,
+        callees=callees, callers=callers, names=names,
     )
+
+
+_STACK_REGS = {iced_x86.Register.RSP, iced_x86.Register.RBP, iced_x86.Register.ESP, iced_x86.Register.EBP,
+               iced_x86.Register.RIP, iced_x86.Register.EIP, iced_x86.Register.NONE}
+_IMM_KINDS = {iced_x86.OpKind.IMMEDIATE8, iced_x86.OpKind.IMMEDIATE16, iced_x86.OpKind.IMMEDIATE32,
+              iced_x86.OpKind.IMMEDIATE8TO16, iced_x86.OpKind.IMMEDIATE8TO32, iced_x86.OpKind.IMMEDIATE8TO64,
+              iced_x86.OpKind.IMMEDIATE32TO64, iced_x86.OpKind.IMMEDIATE64}
+
+
+def _operand_features(ex: Extraction) -> tuple[list[frozenset[int]], list[frozenset[int]]]:
+    """Per function: struct-field offsets (displacements off a non-stack base register) and small
+    immediates. Both survive a change of optimisation level better than instruction n-grams: the
+    fields a function touches and the values it compares against stay the same."""
+    b = ex.binary
+    t = ex.table
+    offsets: list[frozenset[int]] = []
+    smalls: list[frozenset[int]] = []
+    mem_rows = np.zeros(len(t), dtype=bool)
+    for f in ex.functions:
+        offs: set[int] = set()
+        sm: set[int] = set()
+        for blk in f.block_ids.tolist():
+            lo, hi = int(ex.block_first[blk]), int(ex.block_last[blk])
+            start = int(t.ip[lo])
+            end = int(t.ip[hi]) + int(t.length[hi])
+            dec = iced_x86.Decoder(b.bitness, b.read(start, end - start), ip=start)
+            for ins in dec:
+                for i in range(ins.op_count):
+                    k = ins.op_kind(i)
+                    if k == iced_x86.OpKind.MEMORY:
+                        if ins.memory_base not in _STACK_REGS and 0 < ins.memory_displacement < 0x10000:
+                            offs.add(int(ins.memory_displacement))
+                    elif k in _IMM_KINDS:
+                        v = ins.immediate(i)
+                        if 2 <= v < 0x100:
+                            sm.add(int(v))
+        offsets.append(frozenset(offs))
+        smalls.append(frozenset(sm))
+    del mem_rows
+    return offsets, smalls
 
 
 # ---------------------------------------------------------------- similarity
@@ -135,26 +181,62 @@ def _closeness(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.minimum(x, y) / np.maximum(x, y)
 
 
-def _set_jaccard(sa: list[frozenset[Any]], sb: list[frozenset[Any]], ia: np.ndarray, ib: np.ndarray,
-                 ) -> tuple[np.ndarray, np.ndarray]:
-    """Jaccard of per-function sets for pairs (ia, ib) and whether either set is non-empty."""
-    jac = np.zeros(len(ia), dtype=np.float32)
-    has = np.zeros(len(ia), dtype=bool)
-    nz_a = np.fromiter((bool(s) for s in sa), dtype=bool, count=len(sa))
-    nz_b = np.fromiter((bool(s) for s in sb), dtype=bool, count=len(sb))
-    if not len(ia):
+class SetFeatures:
+    """The per-function sets of two sides (strings, constants, imports, field offsets, small
+    immediates) as sparse matrices over one shared vocabulary, each value weighted by its rarity
+    (log inverse document frequency over both sides): a rare constant says more than the offset 8."""
+
+    KINDS = ("strings", "consts", "imports", "offsets", "smalls")
+
+    def __init__(self, a: Side, b: Side) -> None:
+        self.mats: dict[str, tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray, np.ndarray]] = {}
+        n = len(a) + len(b)
+        for kind in self.KINDS:
+            sa: list[frozenset[Any]] = getattr(a, kind)
+            sb: list[frozenset[Any]] = getattr(b, kind)
+            vocab: dict[Any, int] = {}
+            for sets in (sa, sb):
+                for st in sets:
+                    for v in st:
+                        vocab.setdefault(v, len(vocab))
+            df = np.zeros(len(vocab), dtype=np.float64)
+            built = []
+            for sets in (sa, sb):
+                rows = [i for i, st in enumerate(sets) for _ in st]
+                cols = [vocab[v] for st in sets for v in st]
+                np.add.at(df, np.asarray(cols, dtype=np.int64), 1.0)
+                built.append((rows, cols, len(sets)))
+            idf = np.log1p(n / np.maximum(df, 1.0)).astype(np.float32)
+            mats = []
+            for rows, cols, nr in built:
+                m = sparse.csr_matrix((idf[np.asarray(cols, dtype=np.int64)], (rows, cols)),
+                                      shape=(nr, len(vocab)), dtype=np.float32)
+                mats.append(m)
+            wa = np.asarray(mats[0].sum(axis=1)).ravel()
+            wb = np.asarray(mats[1].sum(axis=1)).ravel()
+            self.mats[kind] = (mats[0], mats[1], wa, wb)
+
+    def jaccard(self, kind: str, ia: np.ndarray, ib: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Weighted Jaccard of the pairs' sets, and whether either set is non-empty."""
+        ma, mb, wa, wb = self.mats[kind]
+        has = (wa[ia] > 0) | (wb[ib] > 0)
+        jac = np.zeros(len(ia), dtype=np.float32)
+        both = np.nonzero((wa[ia] > 0) & (wb[ib] > 0))[0]
+        step = 1 << 16
+        for s0 in range(0, len(both), step):
+            k = both[s0:s0 + step]
+            inter = np.asarray(ma[ia[k]].multiply(mb[ib[k]]).sum(axis=1)).ravel()
+            union = wa[ia[k]] + wb[ib[k]] - inter
+            jac[k] = inter / np.maximum(union, 1e-9)
         return jac, has
-    has = nz_a[ia] | nz_b[ib]
-    for k in np.nonzero(nz_a[ia] & nz_b[ib])[0].tolist():
-        x, y = sa[int(ia[k])], sb[int(ib[k])]
-        jac[k] = len(x & y) / len(x | y)
-    return jac, has
 
 
-def pair_similarity(a: Side, b: Side, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+def pair_similarity(a: Side, b: Side, ia: np.ndarray, ib: np.ndarray, feats: SetFeatures | None = None,
+                    ) -> np.ndarray:
     """Feature similarity of the function pairs (a[ia], b[ib]), in [0, 1]: a weighted mean of MinHash
-    agreement, the Jaccard similarity of referenced strings, constants and called imports (where
-    either function has some), and size closeness (blocks, instructions, calls)."""
+    agreement, size closeness (blocks, instructions, calls), and the rarity-weighted Jaccard similarity
+    of referenced strings, constants, called imports, struct-field offsets and small immediates
+    (each only where either function has some)."""
     ia = np.asarray(ia, dtype=np.int64)
     ib = np.asarray(ib, dtype=np.int64)
     if not len(ia):
@@ -167,9 +249,11 @@ def pair_similarity(a: Side, b: Side, ia: np.ndarray, ib: np.ndarray) -> np.ndar
              + 0.5 * _closeness(a.n_insns[ia], b.n_insns[ib])) / 2.5
     num = W_MINHASH * mh + W_SHAPE * shape
     den = np.full(len(ia), W_MINHASH + W_SHAPE, dtype=np.float32)
-    for sets_a, sets_b, w in ((a.strings, b.strings, W_STRINGS), (a.consts, b.consts, W_CONSTS),
-                              (a.imports, b.imports, W_IMPORTS)):
-        jac, has = _set_jaccard(sets_a, sets_b, ia, ib)
+    if feats is None:
+        feats = SetFeatures(a, b)
+    for kind, w in (("strings", W_STRINGS), ("consts", W_CONSTS), ("imports", W_IMPORTS), ("offsets", W_OFFSETS),
+                    ("smalls", W_SMALLS)):
+        jac, has = feats.jaccard(kind, ia, ib)
         num += w * jac * has
         den += w * has
     sim = num / den
@@ -236,6 +320,7 @@ class _State:
         self.round = 0
         self._sim_cache: dict[tuple[int, int], float] = {}
         self.adj: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None
+        self.feats = SetFeatures(a, b)
 
     def add(self, i: int, j: int, sim: float, score: float, reason: str) -> None:
         if self.ma[i] >= 0 or self.mb[j] >= 0:
@@ -258,7 +343,7 @@ class _State:
                 else:
                     out[x, y] = v
         if todo_a:
-            vals = pair_similarity(self.a, self.b, np.asarray(todo_a), np.asarray(todo_b))
+            vals = pair_similarity(self.a, self.b, np.asarray(todo_a), np.asarray(todo_b), self.feats)
             for (x, y), i, j, v in zip(where, todo_a, todo_b, vals.tolist(), strict=True):
                 out[x, y] = v
                 self._sim_cache[(i, j)] = v
@@ -401,11 +486,11 @@ def align(a: Side, b: Side, *, use_names: bool = True, propagate: bool = True) -
     if use_names:
         st.round += 1
         for i, j in _unique_groups(list(a.names), list(b.names), st.ma < 0, st.mb < 0):
-            s = float(pair_similarity(a, b, np.asarray([i]), np.asarray([j]))[0])
+            s = float(pair_similarity(a, b, np.asarray([i]), np.asarray([j]), st.feats)[0])
             st.add(i, j, s, 1.0, "name")
     # 3. fuzzy rounds with neighbour support, propagation after each
     ca, cb = _candidates(a, b)
-    csim = pair_similarity(a, b, ca, cb)
+    csim = pair_similarity(a, b, ca, cb, st.feats)
     for thr in ROUNDS:
         while True:
             st.round += 1
