@@ -43,6 +43,8 @@ DENSE_LIMIT = 6_000_000  # larger pairs of samples: candidates from shared featu
 W_MINHASH, W_SHAPE, W_STRINGS, W_CONSTS, W_IMPORTS = 1.0, 0.6, 1.5, 1.0, 1.0
 W_OFFSETS, W_SMALLS = 1.0, 0.5
 FUZZY_MARGIN = 0.02
+PLAUSIBLE_GAP = 0.3  # a neighbour pair is refused when either side has a match this much better
+RARITY = True  # weight set members by rarity (idf) in the set similarities
 REASONS = ("exact", "name", "fuzzy", "callgraph", "layout")
 
 
@@ -206,7 +208,7 @@ class SetFeatures:
                 cols = [vocab[v] for st in sets for v in st]
                 np.add.at(df, np.asarray(cols, dtype=np.int64), 1.0)
                 built.append((rows, cols, len(sets)))
-            idf = np.log1p(n / np.maximum(df, 1.0)).astype(np.float32)
+            idf = np.log1p(n / np.maximum(df, 1.0)).astype(np.float32) if RARITY else np.ones(len(df), np.float32)
             mats = []
             for rows, cols, nr in built:
                 m = sparse.csr_matrix((idf[np.asarray(cols, dtype=np.int64)], (rows, cols)),
@@ -225,9 +227,9 @@ class SetFeatures:
         step = 1 << 16
         for s0 in range(0, len(both), step):
             k = both[s0:s0 + step]
-            inter = np.asarray(ma[ia[k]].multiply(mb[ib[k]]).sum(axis=1)).ravel()
+            inter = np.asarray(ma[ia[k]].multiply(mb[ib[k]] > 0).sum(axis=1)).ravel()
             union = wa[ia[k]] + wb[ib[k]] - inter
-            jac[k] = inter / np.maximum(union, 1e-9)
+            jac[k] = np.clip(inter / np.maximum(union, 1e-6), 0.0, 1.0)
         return jac, has
 
 
@@ -321,6 +323,8 @@ class _State:
         self._sim_cache: dict[tuple[int, int], float] = {}
         self.adj: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None
         self.feats = SetFeatures(a, b)
+        self.best_a: np.ndarray | None = None
+        self.best_b: np.ndarray | None = None
 
     def add(self, i: int, j: int, sim: float, score: float, reason: str) -> None:
         if self.ma[i] >= 0 or self.mb[j] >= 0:
@@ -328,6 +332,19 @@ class _State:
         self.ma[i] = j
         self.mb[j] = i
         self.pairs.append(Pair(i, j, round(float(sim), 4), round(float(score), 4), reason, self.round))
+
+    def set_best(self, ca: np.ndarray, cb: np.ndarray, csim: np.ndarray) -> None:
+        """Each function's best similarity over all its candidates (for plausibility checks)."""
+        self.best_a = np.zeros(len(self.a), dtype=np.float32)
+        self.best_b = np.zeros(len(self.b), dtype=np.float32)
+        np.maximum.at(self.best_a, ca, csim)
+        np.maximum.at(self.best_b, cb, csim)
+
+    def plausible(self, i: int, j: int, sim: float) -> bool:
+        """A neighbour pair is plausible unless either function has a far better match elsewhere."""
+        if self.best_a is None or self.best_b is None:
+            return True
+        return bool(sim >= self.best_a[i] - PLAUSIBLE_GAP and sim >= self.best_b[j] - PLAUSIBLE_GAP)
 
     def sim(self, ia: list[int], ib: list[int]) -> np.ndarray:
         """Similarity of all pairs ia x ib (cached)."""
@@ -433,7 +450,7 @@ def _propagate(st: _State) -> int:
                 continue
             sim = st.sim(fa, fb)
             if len(fa) == 1 and len(fb) == 1:
-                if sim[0, 0] >= PROPAGATE_MIN:
+                if sim[0, 0] >= PROPAGATE_MIN and st.plausible(fa[0], fb[0], sim[0, 0]):
                     st.add(fa[0], fb[0], sim[0, 0], sim[0, 0], "callgraph")
                     queue.append((fa[0], fb[0]))
                     added += 1
@@ -441,7 +458,8 @@ def _propagate(st: _State) -> int:
             gi, gj = np.meshgrid(np.arange(len(fa)), np.arange(len(fb)), indexing="ij")
             flat = sim.ravel()
             for x, y, k in _mutual_best(gi.ravel(), gj.ravel(), flat, margin=0.05):
-                if flat[k] >= PROPAGATE_MIN + 0.1 and st.ma[fa[x]] < 0 and st.mb[fb[y]] < 0:
+                if flat[k] >= PROPAGATE_MIN + 0.1 and st.ma[fa[x]] < 0 and st.mb[fb[y]] < 0 and \
+                        st.plausible(fa[x], fb[y], flat[k]):
                     st.add(fa[x], fb[y], flat[k], flat[k], "callgraph")
                     queue.append((fa[x], fb[y]))
                     added += 1
@@ -464,7 +482,7 @@ def _propagate_layout(st: _State) -> int:
             wb = [y + d * k for k in range(LAYOUT_WINDOW) if 0 <= y + d * k < len(b) and st.mb[y + d * k] < 0]
             sim = st.sim(wa, wb)
             s0 = sim[0, 0]
-            if s0 >= LAYOUT_MIN and s0 >= sim[0].max() and s0 >= sim[:, 0].max():
+            if s0 >= LAYOUT_MIN and s0 >= sim[0].max() and s0 >= sim[:, 0].max() and st.plausible(x, y, s0):
                 st.add(x, y, s0, s0, "layout")
                 queue.append((x, y))
                 added += 1
@@ -491,6 +509,7 @@ def align(a: Side, b: Side, *, use_names: bool = True, propagate: bool = True) -
     # 3. fuzzy rounds with neighbour support, propagation after each
     ca, cb = _candidates(a, b)
     csim = pair_similarity(a, b, ca, cb, st.feats)
+    st.set_best(ca, cb, csim)
     for thr in ROUNDS:
         while True:
             st.round += 1
