@@ -39,11 +39,14 @@ SUPPORT_WEIGHT = 2.0  # weight of neighbour support in the combined score
 PROPAGATE_MIN = 0.20  # feature similarity a call-graph neighbour needs to be paired
 LAYOUT_MIN = 0.35  # feature similarity an address-order neighbour needs to be paired
 LAYOUT_WINDOW = 3
+GAP_MAX = 8  # gaps between address-order neighbours filled up to this many functions
+GAP_MIN = 0.2
 DENSE_LIMIT = 6_000_000  # larger pairs of samples: candidates from shared features only
 W_MINHASH, W_SHAPE, W_STRINGS, W_CONSTS, W_IMPORTS = 1.0, 0.6, 1.5, 1.0, 1.0
 W_OFFSETS, W_SMALLS = 1.0, 0.5
 FUZZY_MARGIN = 0.02
 PLAUSIBLE_GAP = 0.3  # a neighbour pair is refused when either side has a match this much better
+PIC_STRINGS = True  # i386 PIC: resolve GOT-relative string references
 RARITY = True  # weight set members by rarity (idf) in the set similarities
 REASONS = ("exact", "name", "fuzzy", "callgraph", "layout")
 
@@ -117,7 +120,7 @@ def side_from_extraction(ex: Extraction, prints: FunctionPrints, *, name: str | 
                 out.append(j)
                 callers[j].append(i)
         callees.append(out)
-    offsets, smalls = _operand_features(ex)
+    offsets, smalls, pic_strings = _operand_features(ex)
     names: list[str | None] = [None] * len(fns)
     for sym in list(b.symbols) + list(b.exports):  # type: ignore[operator]
         j = index.get(sym.address)
@@ -128,7 +131,8 @@ def side_from_extraction(ex: Extraction, prints: FunctionPrints, *, name: str | 
         name=name or b.name or "", sha256=b.sha256, format=str(b.format), arch=str(b.arch),
         address=prints.address.astype(np.int64), n_blocks=prints.n_blocks, n_insns=prints.n_insns,
         n_calls=prints.n_calls, n_bytes=prints.n_bytes, exact=prints.exact, minhash=prints.minhash,
-        strings=[frozenset(s) for s in prints.strings], consts=[frozenset(c) for c in prints.consts],
+        strings=[frozenset(s).union(p) for s, p in zip(prints.strings, pic_strings, strict=True)],
+        consts=[frozenset(c) for c in prints.consts],
         imports=[frozenset(s) for s in prints.imports], offsets=offsets, smalls=smalls,
         callees=callees, callers=callers, names=names,
     )
@@ -141,18 +145,50 @@ _IMM_KINDS = {iced_x86.OpKind.IMMEDIATE8, iced_x86.OpKind.IMMEDIATE16, iced_x86.
               iced_x86.OpKind.IMMEDIATE32TO64, iced_x86.OpKind.IMMEDIATE64}
 
 
-def _operand_features(ex: Extraction) -> tuple[list[frozenset[int]], list[frozenset[int]]]:
-    """Per function: struct-field offsets (displacements off a non-stack base register) and small
-    immediates. Both survive a change of optimisation level better than instruction n-grams: the
-    fields a function touches and the values it compares against stay the same."""
+_REG32 = {iced_x86.Register.EAX, iced_x86.Register.EBX, iced_x86.Register.ECX, iced_x86.Register.EDX,
+          iced_x86.Register.ESI, iced_x86.Register.EDI}
+
+
+def _pc_thunks(ex: Extraction) -> dict[int, int]:
+    """i386 PIC: functions that load their return address into a register (``mov REG, [esp]; ret``,
+    gcc's ``__x86.get_pc_thunk.REG``) -> that register."""
+    b = ex.binary
+    out: dict[int, int] = {}
+    if b.bitness != 32:
+        return out
+    for f in ex.functions:
+        dec = iced_x86.Decoder(32, b.read(f.start, 8), ip=f.start)
+        ins = [x for _, x in zip(range(2), dec, strict=False)]
+        if len(ins) == 2 and ins[0].mnemonic == iced_x86.Mnemonic.MOV and ins[0].op0_kind == iced_x86.OpKind.REGISTER \
+                and ins[0].op1_kind == iced_x86.OpKind.MEMORY and ins[0].memory_base == iced_x86.Register.ESP \
+                and ins[0].memory_displacement == 0 and ins[1].flow_control == iced_x86.FlowControl.RETURN:
+            out[f.start] = ins[0].op0_register
+    return out
+
+
+def _got_address(ex: Extraction) -> int | None:
+    """Where ``_GLOBAL_OFFSET_TABLE_`` points in an i386 ELF: the start of .got.plt (else .got)."""
+    secs = {s.name: s.va for s in ex.binary.sections}
+    return secs.get(".got.plt", secs.get(".got"))
+
+
+def _operand_features(ex: Extraction) -> tuple[list[frozenset[int]], list[frozenset[int]], list[set[str]]]:
+    """Per function: struct-field offsets (displacements off a non-stack base register), small
+    immediates, and (i386 PIC) strings addressed relative to the GOT register. Offsets and small
+    immediates survive a change of optimisation level better than instruction n-grams: the fields a
+    function touches and the values it compares against stay the same."""
     b = ex.binary
     t = ex.table
+    thunks = _pc_thunks(ex)
+    got = _got_address(ex) if thunks and PIC_STRINGS else None
     offsets: list[frozenset[int]] = []
     smalls: list[frozenset[int]] = []
-    mem_rows = np.zeros(len(t), dtype=bool)
+    pic_strings: list[set[str]] = []
     for f in ex.functions:
         offs: set[int] = set()
         sm: set[int] = set()
+        strs: set[str] = set()
+        pic = {thunks[c] for c in f.calls if c in thunks} if got is not None else set()
         for blk in f.block_ids.tolist():
             lo, hi = int(ex.block_first[blk]), int(ex.block_last[blk])
             start = int(t.ip[lo])
@@ -162,16 +198,28 @@ def _operand_features(ex: Extraction) -> tuple[list[frozenset[int]], list[frozen
                 for i in range(ins.op_count):
                     k = ins.op_kind(i)
                     if k == iced_x86.OpKind.MEMORY:
-                        if ins.memory_base not in _STACK_REGS and 0 < ins.memory_displacement < 0x10000:
-                            offs.add(int(ins.memory_displacement))
+                        base = ins.memory_base
+                        d = ins.memory_displacement
+                        if base in pic and got is not None:
+                            # the thunk's register may hold the GOT (ebx does for the whole function;
+                            # others briefly): a string there is a PIC string reference
+                            sd = d - (1 << 32) if d >= 1 << 31 else d
+                            st = b.read_cstring(got + sd, limit=128) if sd < 0 or base == iced_x86.Register.EBX \
+                                else None
+                            if st:
+                                strs.add(st)
+                                continue
+                        got_reg = base == iced_x86.Register.EBX and base in pic
+                        if base not in _STACK_REGS and not got_reg and 0 < d < 0x10000:
+                            offs.add(int(d))
                     elif k in _IMM_KINDS:
                         v = ins.immediate(i)
                         if 2 <= v < 0x100:
                             sm.add(int(v))
         offsets.append(frozenset(offs))
         smalls.append(frozenset(sm))
-    del mem_rows
-    return offsets, smalls
+        pic_strings.append(strs)
+    return offsets, smalls, pic_strings
 
 
 # ---------------------------------------------------------------- similarity
@@ -489,6 +537,40 @@ def _propagate_layout(st: _State) -> int:
     return added
 
 
+def _fill_gaps(st: _State) -> int:
+    """Between two pairs that follow each other in address order on both sides, pair the unpaired
+    functions in between: in order when both gaps hold as many functions, else the mutual-best pairs
+    of the gap (translation units keep their order through the linker)."""
+    paired = np.nonzero(st.ma >= 0)[0]
+    if len(paired) < 2:
+        return 0
+    added = 0
+    js = st.ma[paired]
+    for k in range(len(paired) - 1):
+        i1, i2 = int(paired[k]), int(paired[k + 1])
+        j1, j2 = int(js[k]), int(js[k + 1])
+        if i2 - i1 < 2 or j2 - j1 < 2 or i2 - i1 > GAP_MAX + 1 or j2 - j1 > GAP_MAX + 1:
+            continue
+        ga = [x for x in range(i1 + 1, i2) if st.ma[x] < 0]
+        gb = [y for y in range(j1 + 1, j2) if st.mb[y] < 0]
+        if not ga or not gb:
+            continue
+        sim = st.sim(ga, gb)
+        if len(ga) == len(gb):
+            for t, (x, y) in enumerate(zip(ga, gb, strict=True)):
+                if sim[t, t] >= GAP_MIN and st.plausible(x, y, sim[t, t]):
+                    st.add(x, y, sim[t, t], sim[t, t], "layout")
+                    added += 1
+            continue
+        gi, gj = np.meshgrid(np.arange(len(ga)), np.arange(len(gb)), indexing="ij")
+        flat = sim.ravel()
+        for x, y, t in _mutual_best(gi.ravel(), gj.ravel(), flat, margin=0.05):
+            if flat[t] >= LAYOUT_MIN and st.plausible(ga[x], gb[y], flat[t]):
+                st.add(ga[x], gb[y], flat[t], flat[t], "layout")
+                added += 1
+    return added
+
+
 def align(a: Side, b: Side, *, use_names: bool = True, propagate: bool = True) -> Alignment:
     """One-to-one alignment of the functions of ``a`` and ``b``."""
     st = _State(a, b)
@@ -514,7 +596,7 @@ def align(a: Side, b: Side, *, use_names: bool = True, propagate: bool = True) -
         while True:
             st.round += 1
             if propagate:
-                while _propagate(st) + _propagate_layout(st):
+                while _propagate(st) + _propagate_layout(st) + (_fill_gaps(st) if GAP_MAX else 0):
                     pass
             keep = (st.ma[ca] < 0) & (st.mb[cb] < 0)
             ia, ib, sim = ca[keep], cb[keep], csim[keep]
@@ -533,7 +615,7 @@ def align(a: Side, b: Side, *, use_names: bool = True, propagate: bool = True) -
             if len(st.pairs) == n0:
                 break
     if propagate:
-        while _propagate(st) + _propagate_layout(st):
+        while _propagate(st) + _propagate_layout(st) + (_fill_gaps(st) if GAP_MAX else 0):
             pass
     # exact twins that were not unique: pair them in address order among what is left
     groups_a: dict[int, list[int]] = {}
