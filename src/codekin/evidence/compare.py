@@ -33,6 +33,7 @@ from codekin.fingerprint.features import FunctionPrints
 from codekin.store.base import Store
 
 MIN_INSNS_EXACT = 1
+MIN_INSNS_FUZZY = 6  # smaller functions are paired on features alone only with neighbour support
 # rounds of fuzzy matching: thresholds on the combined score, highest first
 ROUNDS = (0.80, 0.65, 0.55, 0.45, 0.38, 0.32)
 SUPPORT_WEIGHT = 2.0  # weight of neighbour support in the combined score
@@ -145,6 +146,7 @@ _IMM_KINDS = {iced_x86.OpKind.IMMEDIATE8, iced_x86.OpKind.IMMEDIATE16, iced_x86.
               iced_x86.OpKind.IMMEDIATE32TO64, iced_x86.OpKind.IMMEDIATE64}
 
 
+_SP_REGS = {iced_x86.Register.RSP, iced_x86.Register.ESP, iced_x86.Register.SP}
 _REG32 = {iced_x86.Register.EAX, iced_x86.Register.EBX, iced_x86.Register.ECX, iced_x86.Register.EDX,
           iced_x86.Register.ESI, iced_x86.Register.EDI}
 
@@ -214,7 +216,9 @@ def _operand_features(ex: Extraction) -> tuple[list[frozenset[int]], list[frozen
                             offs.add(int(d))
                     elif k in _IMM_KINDS:
                         v = ins.immediate(i)
-                        if 2 <= v < 0x100:
+                        # stack frame sizes (sub rsp, N) change with the optimisation level: not kept
+                        if 2 <= v < 0x100 and not (ins.op0_kind == iced_x86.OpKind.REGISTER
+                                                   and ins.op0_register in _SP_REGS):
                             sm.add(int(v))
         offsets.append(frozenset(offs))
         smalls.append(frozenset(sm))
@@ -606,6 +610,9 @@ def align(a: Side, b: Side, *, use_names: bool = True, propagate: bool = True) -
             pre = sim + SUPPORT_WEIGHT >= thr if propagate else sim >= thr
             ia, ib, sim = ia[pre], ib[pre], sim[pre]
             sup = _support(st, ia, ib) if propagate else np.zeros(len(ia), dtype=np.float32)
+            # tiny functions look alike everywhere: paired on features alone only when identical
+            tiny = (np.minimum(a.n_insns[ia], b.n_insns[ib]) < MIN_INSNS_FUZZY) & (sup == 0) & (sim < 1.0)
+            ia, ib, sim, sup = ia[~tiny], ib[~tiny], sim[~tiny], sup[~tiny]
             score = (sim + SUPPORT_WEIGHT * sup) / (1 + SUPPORT_WEIGHT * (sup > 0))
             score = np.maximum(score, sim)
             n0 = len(st.pairs)
