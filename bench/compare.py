@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -69,10 +70,12 @@ def score_pairs(pairs: list[tuple[int, int]], truth_pairs: list[tuple[int, int]]
     got = dict(pairs)
     elig = [(x, y) for x, y in truth_pairs if max(blocks_a.get(x, 0), blocks_b.get(y, 0)) >= MIN_BLOCKS]
     correct = sum(1 for x, y in elig if got.get(x) == y)
+    both = [(x, y) for x, y in elig if min(blocks_a.get(x, 0), blocks_b.get(y, 0)) >= MIN_BLOCKS]
+    correct_both = sum(1 for x, y in both if got.get(x) == y)
     judged = [(x, y) for x, y in pairs if x in ta and y in tb]
     right = sum(1 for x, y in judged if names_agree(ta[x], tb[y]))
     return {"eligible": len(elig), "correct": correct, "pairs": len(pairs), "judged": len(judged),
-            "judged_correct": right}
+            "judged_correct": right, "eligible_both": len(both), "correct_both": correct_both}
 
 
 def run_pair(root: Path, ba: dict[str, Any], bb: dict[str, Any]) -> dict[str, Any]:
@@ -171,12 +174,28 @@ def main() -> None:
             cells += [c.split(" = ")[-1] if key != "all" and not key.startswith("all") else c, p]
         lines.append(f"| {key} | {e} | " + " | ".join(cells) + " |")
     allr = groups.get("all", [])
-    timing = ["", "| setting | mean align s per compare | mean extract s (both samples) |", "|---|---|---|"]
+    both = ["", f"Functions with >= {MIN_BLOCKS} basic blocks in **both** builds (a subset of the above):", "",
+            "| pair | eligible | " + " | ".join(n for _, n in tools) + " |", "|---|---|" + "---|" * len(tools)]
+    for key in sorted(groups, key=lambda k: (k.startswith("all"), k == "all", k)):
+        if not key.startswith("all"):
+            continue
+        rows = groups[key]
+        e = sum(r["code_only"]["eligible_both"] for r in rows)
+        cells = [f"{sum(r[t]['correct_both'] for r in rows) / max(1, e):.3f}" for t, _ in tools]
+        both.append(f"| {key} | {e} | " + " | ".join(cells) + " |")
+    timing = ["", "| setting | mean align s per compare | mean extract + fingerprint s (both samples) |",
+              "|---|---|---|"]
     ext = sum(r["extract_s"] for r in allr) / max(1, len(allr))
     for t, n in tools:
         timing.append(f"| {n} | {fig(allr, t)[3]:.3f} | {ext:.3f} |")
     cmd = "python bench/compare.py " + " ".join(sys.argv[1:])
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                                cwd=Path(__file__).resolve().parent, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
     body = ("## Compare: gcc -O0 vs -O2 of the same source (issue 5)\n\n" + header(cmd.strip()) +
+            f"- source commit: {commit}\n" +
             f"- pairs compared: {len(results)} (stripped builds; truth from the unstripped builds' symbols)\n"
             f"- eligible: source functions present once in both builds with >= {MIN_BLOCKS} basic blocks in "
             "either build; correct: paired with the same function; precision: pairs between two symbolised "
@@ -187,7 +206,7 @@ def main() -> None:
             "(MCRIT-style pairwise matching over codekin's fingerprints), with MCRIT-like minimum similarity 0.5 "
             "and with none (every function paired with its best free partner)\n"
             "- target (issue 5): >= 90% of eligible functions paired correctly\n\n"
-            + "\n".join(lines) + "\n" + "\n".join(timing) + "\n")
+            + "\n".join(lines) + "\n" + "\n".join(both) + "\n" + "\n".join(timing) + "\n")
     print(body)
     if not args.no_write:
         write_section("compare", body)
