@@ -131,6 +131,27 @@ def test_library_pairs_marked(tmp_path: Path) -> None:
     assert plain["summary"]["library"] == 0
 
 
+def test_sparse_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Big samples take candidates from shared features instead of all pairs: same answer here."""
+    import codekin.evidence.compare as cmp
+
+    sides = []
+    for name in ("hostile-O0", "hostile-O2"):
+        ex = extract(load_binary(fixture_path(name).read_bytes(), name=name))
+        sides.append(side_from_extraction(ex, fingerprint(ex)))
+    a, b = sides
+    dense = {(p.a, p.b) for p in align(a, b, use_names=False).pairs}
+    monkeypatch.setattr(cmp, "DENSE_LIMIT", 0)
+    al = align(a, b, use_names=False)
+    assert al.stats["dense"] is False and al.stats["candidates"] < len(a) * len(b)
+    ta, tb = truth("hostile-O0"), truth("hostile-O2")
+    sparse_pairs = {(p.a, p.b) for p in al.pairs}
+    for i, j in sparse_pairs:
+        x, y = ta.get(int(a.address[i])), tb.get(int(b.address[j]))
+        assert x is None or y is None or x == y
+    assert len(sparse_pairs & dense) >= 0.8 * len(dense)
+
+
 def test_baseline_and_pure_alignment() -> None:
     """The alignment over in-memory sides; the pairwise baseline pairs fewer functions right."""
     sides = []
@@ -165,6 +186,15 @@ def test_listing_masks_addresses() -> None:
     assert not any(re.search(r"0x[0-9a-f]{4,}", x.text) for x in lines[0] if "<" in x.text)
     rows = diff_lines(lines[0], lines[1])
     assert all(r.tag == "equal" for r in rows)
+    # a function against a changed build of itself: aligned lines, some of them changed
+    ex0 = extract(load_binary(fixture_path("hostile-O0").read_bytes()))
+    ex2 = extract(load_binary(fixture_path("hostile-O2").read_bytes()))
+    at0 = {n: x for x, n in truth("hostile-O0").items()}["checksum"]
+    at2 = {n: x for x, n in truth("hostile-O2").items()}["checksum"]
+    f0 = next(f for f in ex0.functions if f.start == at0)
+    f2 = next(f for f in ex2.functions if f.start == at2)
+    tags = {r.tag for r in diff_lines(function_lines(ex0, f0)[0], function_lines(ex2, f2)[0])}
+    assert {"equal", "delete"} <= tags or {"similar", "delete"} <= tags
 
 
 class _Collect(HTMLParser):

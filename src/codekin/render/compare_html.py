@@ -11,6 +11,7 @@ from codekin.disasm.model import Extraction
 from codekin.render.listing import DiffRow, diff_lines, function_lines
 
 DEFAULT_TOP = 50
+MAX_ROWS = 5000  # rows per table: the page stays small for big samples (the JSON has them all)
 
 REASON_TEXT = {
     "exact": "identical normalised code (same exact hash)",
@@ -32,6 +33,7 @@ th{background:#f4f4f4;position:sticky;top:0}.num{text-align:right;font-variant-n
 .diff td.ad{width:7em;color:#888}.diff .replace{background:#fff4c2}
 .diff .delete td.l,.diff .insert td.r{background:#ffd9d9}
 .diff .delete td.r,.diff .insert td.l{background:#f6f6f6}.cm{color:#2a7a2a}
+.diff .similar td.l,.diff .similar td.r{background:#eef5ff}
 details{margin:.4em 0}summary{cursor:pointer}.legend span{padding:0 6px;margin-right:8px}
 input{margin:.5em 0;padding:3px;width:22em}
 """
@@ -123,7 +125,7 @@ def render_html(rep: dict[str, Any], listings: dict[tuple[int, int], tuple[list[
     w('<table id="pairs"><thead><tr><th>#</th><th>A address</th><th>B address</th><th>similarity</th>'
       '<th>weight</th><th>reason</th><th>name A / B</th><th>instructions A/B</th><th>blocks A/B</th>'
       '<th>library</th></tr></thead><tbody>')
-    for k, p in enumerate(rep["pairs"]):
+    for k, p in enumerate(rep["pairs"][:MAX_ROWS]):
         key = (p["address_a"], p["address_b"])
         link = f'<a href="#p{k}">{p["address_a"]:#x}</a>' if key in listings else f"{p['address_a']:#x}"
         lib = f'<span class="lib">{_e(p["library"])}</span>' if p["library"] else ""
@@ -133,6 +135,8 @@ def render_html(rep: dict[str, Any], listings: dict[tuple[int, int], tuple[list[
           f"<td class=\"num\">{p['instructions_a']}/{p['instructions_b']}</td>"
           f"<td class=\"num\">{p['blocks_a']}/{p['blocks_b']}</td><td>{lib}</td></tr>")
     w("</tbody></table>")
+    if len(rep["pairs"]) > MAX_ROWS:
+        w(f"<p class=\"muted\">{len(rep['pairs']) - MAX_ROWS} weaker pairs not shown (see --json).</p>")
 
     if listings:
         w(f"<h2>Side by side: the first {len(listings)} pairs</h2>")
@@ -140,6 +144,7 @@ def render_html(rep: dict[str, Any], listings: dict[tuple[int, int], tuple[list[
           "the function, <code>&lt;func&gt;</code> another function, <code>&lt;data&gt;</code> a memory address, "
           "<code>&lt;import:NAME&gt;</code> an imported function); lines are aligned on the instruction form and "
           "constants, so different registers alone do not count as a difference. "
+          "<span style=\"background:#eef5ff\">same instruction, other registers or small constants</span>"
           "<span class=\"replace\" style=\"background:#fff4c2\">changed</span>"
           "<span style=\"background:#ffd9d9\">only on one side</span></p>")
         for k, p in enumerate(rep["pairs"]):
@@ -147,7 +152,7 @@ def render_html(rep: dict[str, Any], listings: dict[tuple[int, int], tuple[list[
             if got is None:
                 continue
             rows, cut = got
-            same = sum(1 for r in rows if r.tag == "equal")
+            same = sum(1 for r in rows if r.tag in ("equal", "similar"))
             w(f'<details id="p{k}"{" open" if k < 3 else ""}><summary><b>#{k + 1}</b> '
               f'<code>{p["address_a"]:#x}</code> &harr; <code>{p["address_b"]:#x}</code> {_names(p)}: similarity '
               f'{p["similarity"]:.2f}, {_e(p["reason"])}; {same} of {len(rows)} lines align'
@@ -166,11 +171,13 @@ def render_html(rep: dict[str, Any], listings: dict[tuple[int, int], tuple[list[
         w(f'<input placeholder="filter rows" oninput="kfilter(this,\'{key}\')">')
         w(f'<table id="{key}"><thead><tr><th>address</th><th>name</th><th>instructions</th><th>blocks</th>'
           "<th>library</th></tr></thead><tbody>")
-        for u in items:
+        for u in items[:MAX_ROWS]:
             lib = f'<span class="lib">{_e(u["library"])}</span>' if u["library"] else ""
             w(f"<tr><td class=\"mono\">{u['address']:#x}</td><td class=\"mono\">{_e(u['name'] or '')}</td>"
               f"<td class=\"num\">{u['instructions']}</td>"
               f"<td class=\"num\">{u['blocks']}</td><td>{lib}</td></tr>")
         w("</tbody></table>")
+        if len(items) > MAX_ROWS:
+            w(f"<p class=\"muted\">{len(items) - MAX_ROWS} smaller functions not shown (see --json).</p>")
     w(f"<p class=\"muted\">codekin {_e(rep['codekin'])}, report schema {_e(rep['schema'])}.</p></body></html>")
     return "\n".join(out)

@@ -128,7 +128,7 @@ _IMM_KINDS = {
 
 @dataclass(slots=True)
 class DiffRow:
-    tag: str  # equal, replace, delete (only in A), insert (only in B)
+    tag: str  # equal, similar (same form, other operands), replace, delete (only in A), insert (only in B)
     left: Line | None
     right: Line | None
 
@@ -139,7 +139,10 @@ def diff_lines(left: list[Line], right: list[Line]) -> list[DiffRow]:
     rows: list[DiffRow] = []
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":
-            rows.extend(DiffRow("equal", left[i1 + k], right[j1 + k]) for k in range(i2 - i1))
+            # same instruction form: "equal" when the text agrees too, else "similar" (registers, small
+            # constants or stack offsets differ; the exact hash ignores those)
+            rows.extend(DiffRow("equal" if left[i1 + k].text == right[j1 + k].text else "similar",
+                                left[i1 + k], right[j1 + k]) for k in range(i2 - i1))
             continue
         n = max(i2 - i1, j2 - j1)
         for k in range(n):
