@@ -462,30 +462,35 @@ def _support(st: _State, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
     return np.where(tot > 0, hits / np.maximum(tot, 1), 0).astype(np.float32)
 
 
+def _top2(key: np.ndarray, score: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per pair: whether it is the best of its key group, and the group's best and second-best scores."""
+    order = np.lexsort((-score, key))
+    ks, ss = key[order], score[order]
+    first = np.r_[True, ks[1:] != ks[:-1]]
+    group = np.cumsum(first) - 1
+    best = ss[first]
+    second = np.full(len(best), -1.0, dtype=np.float64)
+    has2 = np.r_[first[1:] == False, False] & first  # noqa: E712 -- a group of at least two
+    second[group[has2]] = ss[np.nonzero(has2)[0] + 1]
+    is_best = np.zeros(len(key), dtype=bool)
+    is_best[order[first]] = True
+    g_of = np.empty(len(key), dtype=np.int64)
+    g_of[order] = group
+    return is_best, best[g_of], second[g_of]
+
+
 def _mutual_best(ia: np.ndarray, ib: np.ndarray, score: np.ndarray, margin: float = 0.0,
                  ) -> list[tuple[int, int, int]]:
     """(i, j, k) with k the index of the pair, for pairs that are the best of their row and column
-    (ties excluded: an ambiguous best is no best), by at least ``margin`` over the runner-up."""
+    (ties excluded: an ambiguous best is no best), by more than ``margin`` over the runner-up."""
     if not len(ia):
         return []
-    out = []
-    best_a: dict[int, tuple[float, int, float]] = {}
-    best_b: dict[int, tuple[float, int, float]] = {}
-    for k, (i, j, s) in enumerate(zip(ia.tolist(), ib.tolist(), score.tolist(), strict=True)):
-        for d, key in ((best_a, i), (best_b, j)):
-            cur = d.get(key)
-            if cur is None:
-                d[key] = (s, k, -1.0)
-            elif s > cur[0]:
-                d[key] = (s, k, cur[0])
-            elif s > cur[2]:
-                d[key] = (cur[0], cur[1], s)
-    for i, (s, k, second) in best_a.items():
-        j = int(ib[k])
-        _, kb, second_b = best_b[j]
-        if kb == k and s - max(second, 0.0) > margin and s - max(second_b, 0.0) > margin:
-            out.append((i, j, k))
-    return out
+    sc = np.asarray(score, dtype=np.float64)
+    ba, _, sa = _top2(np.asarray(ia), sc)
+    bb, _, sb = _top2(np.asarray(ib), sc)
+    ok = ba & bb & (sc - np.maximum(sa, 0.0) > margin) & (sc - np.maximum(sb, 0.0) > margin)
+    ks = np.nonzero(ok)[0]
+    return list(zip(np.asarray(ia)[ks].tolist(), np.asarray(ib)[ks].tolist(), ks.tolist(), strict=True))
 
 
 def _propagate(st: _State) -> int:
@@ -607,7 +612,7 @@ def align(a: Side, b: Side, *, use_names: bool = True, propagate: bool = True) -
             if not len(ia):
                 break
             # only pairs that could clear the threshold need their support computed
-            pre = sim + SUPPORT_WEIGHT >= thr if propagate else sim >= thr
+            pre = sim + SUPPORT_WEIGHT >= thr - FUZZY_MARGIN if propagate else sim >= thr - FUZZY_MARGIN
             ia, ib, sim = ia[pre], ib[pre], sim[pre]
             sup = _support(st, ia, ib) if propagate else np.zeros(len(ia), dtype=np.float32)
             # tiny functions look alike everywhere: paired on features alone only when identical
@@ -615,6 +620,9 @@ def align(a: Side, b: Side, *, use_names: bool = True, propagate: bool = True) -
             ia, ib, sim, sup = ia[~tiny], ib[~tiny], sim[~tiny], sup[~tiny]
             score = (sim + SUPPORT_WEIGHT * sup) / (1 + SUPPORT_WEIGHT * (sup > 0))
             score = np.maximum(score, sim)
+            # a pair below the threshold (less the margin) can neither be paired nor stop another
+            near = score >= thr - FUZZY_MARGIN
+            ia, ib, sim, score = ia[near], ib[near], sim[near], score[near]
             n0 = len(st.pairs)
             for i, j, k in _mutual_best(ia, ib, score, margin=FUZZY_MARGIN):
                 if score[k] >= thr:
