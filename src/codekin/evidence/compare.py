@@ -35,7 +35,8 @@ from codekin.store.base import Store
 MIN_INSNS_EXACT = 1
 MIN_INSNS_FUZZY = 6  # smaller functions are paired on features alone only with neighbour support
 # rounds of fuzzy matching: thresholds on the combined score, highest first
-ROUNDS = (0.80, 0.65, 0.55, 0.45, 0.38, 0.32)
+ROUNDS = (0.80, 0.65, 0.55, 0.45, 0.38)
+SUPPORT_NORM = "min"  # support = paired neighbours / the smaller neighbourhood (inlining shrinks one side)
 SUPPORT_WEIGHT = 2.0  # weight of neighbour support in the combined score
 PROPAGATE_MIN = 0.20  # feature similarity a call-graph neighbour needs to be paired
 LAYOUT_MIN = 0.35  # feature similarity an address-order neighbour needs to be paired
@@ -45,7 +46,7 @@ GAP_MIN = 0.2
 DENSE_LIMIT = 6_000_000  # larger pairs of samples: candidates from shared features only
 W_MINHASH, W_SHAPE, W_STRINGS, W_CONSTS, W_IMPORTS = 1.0, 0.6, 1.5, 1.0, 1.0
 W_OFFSETS, W_SMALLS = 1.0, 0.5
-FUZZY_MARGIN = 0.02
+FUZZY_MARGIN = 0.04
 PLAUSIBLE_GAP = 0.3  # a neighbour pair is refused when either side has a match this much better
 PIC_STRINGS = True  # i386 PIC: resolve GOT-relative string references
 RARITY = True  # weight set members by rarity (idf) in the set similarities
@@ -453,7 +454,12 @@ def _support(st: _State, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
     out_b = np.diff(cb.indptr)
     in_a = np.bincount(ca.indices, minlength=na)
     in_b = np.bincount(cb.indices, minlength=nb)
-    tot = (np.maximum(out_a[ia], out_b[ib]) + np.maximum(in_a[ia], in_b[ib])).astype(np.float32)
+    if SUPPORT_NORM == "max":
+        tot = (np.maximum(out_a[ia], out_b[ib]) + np.maximum(in_a[ia], in_b[ib])).astype(np.float32)
+    elif SUPPORT_NORM == "min":
+        tot = (np.minimum(out_a[ia], out_b[ib]) + np.minimum(in_a[ia], in_b[ib])).astype(np.float32)
+    else:
+        tot = ((out_a[ia] + out_b[ib] + in_a[ia] + in_b[ib]) / 2).astype(np.float32)
     for d in (-1, 1):
         x, y = ia + d, ib + d
         ok = (x >= 0) & (x < na) & (y >= 0) & (y < nb)
