@@ -42,7 +42,8 @@ PROPAGATE_MIN = 0.20  # feature similarity a call-graph neighbour needs to be pa
 LAYOUT_MIN = 0.35  # feature similarity an address-order neighbour needs to be paired
 LAYOUT_WINDOW = 3
 GAP_MAX = 8  # gaps between address-order neighbours filled up to this many functions
-GAP_MIN = 0.2
+GAP_MIN = 0.15
+CALL_ORDER = True
 DENSE_LIMIT = 6_000_000  # larger pairs of samples: candidates from shared features only
 W_MINHASH, W_SHAPE, W_STRINGS, W_CONSTS, W_IMPORTS = 1.0, 0.6, 1.5, 1.0, 1.0
 W_OFFSETS, W_SMALLS = 1.0, 0.5
@@ -107,9 +108,14 @@ def side_from_extraction(ex: Extraction, prints: FunctionPrints, *, name: str | 
     # a call through a stub to a symbol this file itself exports (ELF PLT calls inside a shared
     # object) is a call to that function: resolve it, so the call graph stays whole
     exported = {e.name: index[e.address] for e in b.exports if e.name and e.address in index}
-    local_stub = {t: exported[nm] for t, nm in ex.import_at.items() if nm in exported}
+    stub_names = dict(ex.import_at)
+    pic_plt = _i386_plt(ex)  # extraction leaves i386 PIC PLT stubs unnamed: name them here
+    for t, nm in pic_plt.items():
+        stub_names.setdefault(t, nm)
+    local_stub = {t: exported[nm] for t, nm in stub_names.items() if nm in exported}
     callees: list[list[int]] = []
     callers: list[list[int]] = [[] for _ in fns]
+    extra_imports: list[set[str]] = [set() for _ in fns]
     for i, f in enumerate(fns):
         out: list[int] = []
         seen: set[int] = set()
@@ -117,6 +123,8 @@ def side_from_extraction(ex: Extraction, prints: FunctionPrints, *, name: str | 
             j = index.get(t)
             if j is None:
                 j = local_stub.get(t)
+                if j is None and t in pic_plt:
+                    extra_imports[i].add(pic_plt[t])
             if j is not None and j != i and j not in seen:
                 seen.add(j)
                 out.append(j)
@@ -135,7 +143,8 @@ def side_from_extraction(ex: Extraction, prints: FunctionPrints, *, name: str | 
         n_calls=prints.n_calls, n_bytes=prints.n_bytes, exact=prints.exact, minhash=prints.minhash,
         strings=[frozenset(s).union(p) for s, p in zip(prints.strings, pic_strings, strict=True)],
         consts=[frozenset(c) for c in prints.consts],
-        imports=[frozenset(s) for s in prints.imports], offsets=offsets, smalls=smalls,
+        imports=[frozenset(s).union(x) for s, x in zip(prints.imports, extra_imports, strict=True)],
+        offsets=offsets, smalls=smalls,
         callees=callees, callers=callers, names=names,
     )
 
@@ -166,6 +175,29 @@ def _pc_thunks(ex: Extraction) -> dict[int, int]:
                 and ins[0].op1_kind == iced_x86.OpKind.MEMORY and ins[0].memory_base == iced_x86.Register.ESP \
                 and ins[0].memory_displacement == 0 and ins[1].flow_control == iced_x86.FlowControl.RETURN:
             out[f.start] = ins[0].op0_register
+    return out
+
+
+def _i386_plt(ex: Extraction) -> dict[int, str]:
+    """i386 PIC PLT stubs (``jmp [ebx+disp]``, ebx holding the GOT) -> the symbol their GOT slot is
+    bound to. Empty for other files."""
+    b = ex.binary
+    if b.bitness != 32 or b.format != "elf" or not b.stub_ranges:
+        return {}
+    got = _got_address(ex)
+    if got is None:
+        return {}
+    slots = {im.address: im.name for im in b.imports if im.name}
+    out: dict[int, str] = {}
+    for lo, hi in b.stub_ranges:
+        for ins in iced_x86.Decoder(32, b.read(lo, min(hi - lo, 1 << 20)), ip=lo):
+            if ins.flow_control == iced_x86.FlowControl.INDIRECT_BRANCH and ins.op0_kind == iced_x86.OpKind.MEMORY \
+                    and ins.memory_base == iced_x86.Register.EBX:
+                d = ins.memory_displacement
+                d = d - (1 << 32) if d >= 1 << 31 else d
+                nm = slots.get(got + d)
+                if nm:
+                    out[ins.ip] = nm
     return out
 
 
@@ -529,6 +561,39 @@ def _propagate(st: _State) -> int:
     return added
 
 
+def _propagate_call_order(st: _State) -> int:
+    """In each pair's call lists (in the order the code makes the calls), pair the unpaired callees
+    that sit between the same two paired callees, in order, when both stretches are as long."""
+    a, b = st.a, st.b
+    added = 0
+    for p in list(st.pairs):
+        sa, sb = a.callees[p.a], b.callees[p.b]
+        if len(sa) < 2 or len(sb) < 2:
+            continue
+        pos_b = {y: k for k, y in enumerate(sb)}
+        last_b = -1
+        anchors = []
+        for k, x in enumerate(sa):
+            y = int(st.ma[x])
+            if y >= 0 and y in pos_b and pos_b[y] > last_b:
+                anchors.append((k, pos_b[y]))
+                last_b = pos_b[y]
+        anchors.append((len(sa), len(sb)))
+        prev = (-1, -1)
+        for ka, kb in anchors:
+            ga = [x for x in sa[prev[0] + 1:ka] if st.ma[x] < 0]
+            gb = [y for y in sb[prev[1] + 1:kb] if st.mb[y] < 0]
+            prev = (ka, kb)
+            if not ga or len(ga) != len(gb) or len(ga) > GAP_MAX:
+                continue
+            sim = st.sim(ga, gb)
+            for t, (x, y) in enumerate(zip(ga, gb, strict=True)):
+                if sim[t, t] >= GAP_MIN and st.ma[x] < 0 and st.mb[y] < 0 and st.plausible(x, y, sim[t, t]):
+                    st.add(x, y, sim[t, t], sim[t, t], "callgraph")
+                    added += 1
+    return added
+
+
 def _propagate_layout(st: _State) -> int:
     """Pair the unpaired functions next to a pair in address order when they are the best pair of
     their small window (a function inlined away on one side shifts the order by one)."""
@@ -586,6 +651,16 @@ def _fill_gaps(st: _State) -> int:
     return added
 
 
+def _propagate_all(st: _State) -> None:
+    """Propagation along the call graph and the address order until nothing more is paired."""
+    while True:
+        n = _propagate(st) + _propagate_layout(st)
+        n += _fill_gaps(st) if GAP_MAX else 0
+        n += _propagate_call_order(st) if CALL_ORDER else 0
+        if not n:
+            return
+
+
 def align(a: Side, b: Side, *, use_names: bool = True, propagate: bool = True) -> Alignment:
     """One-to-one alignment of the functions of ``a`` and ``b``."""
     st = _State(a, b)
@@ -611,8 +686,7 @@ def align(a: Side, b: Side, *, use_names: bool = True, propagate: bool = True) -
         while True:
             st.round += 1
             if propagate:
-                while _propagate(st) + _propagate_layout(st) + (_fill_gaps(st) if GAP_MAX else 0):
-                    pass
+                _propagate_all(st)
             keep = (st.ma[ca] < 0) & (st.mb[cb] < 0)
             ia, ib, sim = ca[keep], cb[keep], csim[keep]
             if not len(ia):
@@ -636,8 +710,7 @@ def align(a: Side, b: Side, *, use_names: bool = True, propagate: bool = True) -
             if len(st.pairs) == n0:
                 break
     if propagate:
-        while _propagate(st) + _propagate_layout(st) + (_fill_gaps(st) if GAP_MAX else 0):
-            pass
+        _propagate_all(st)
     # exact twins that were not unique: pair them in address order among what is left
     groups_a: dict[int, list[int]] = {}
     groups_b: dict[int, list[int]] = {}
