@@ -42,8 +42,9 @@ PROPAGATE_MIN = 0.20  # feature similarity a call-graph neighbour needs to be pa
 LAYOUT_MIN = 0.35  # feature similarity an address-order neighbour needs to be paired
 LAYOUT_WINDOW = 3
 GAP_MAX = 8  # gaps between address-order neighbours filled up to this many functions
-GAP_MIN = 0.15
+GAP_MIN = 0.2
 CALL_ORDER = True
+CALL_ORDER_MIN = 0.15
 DENSE_LIMIT = 6_000_000  # larger pairs of samples: candidates from shared features only
 W_MINHASH, W_SHAPE, W_STRINGS, W_CONSTS, W_IMPORTS = 1.0, 0.6, 1.5, 1.0, 1.0
 W_OFFSETS, W_SMALLS = 1.0, 0.5
@@ -588,7 +589,7 @@ def _propagate_call_order(st: _State) -> int:
                 continue
             sim = st.sim(ga, gb)
             for t, (x, y) in enumerate(zip(ga, gb, strict=True)):
-                if sim[t, t] >= GAP_MIN and st.ma[x] < 0 and st.mb[y] < 0 and st.plausible(x, y, sim[t, t]):
+                if sim[t, t] >= CALL_ORDER_MIN and st.ma[x] < 0 and st.mb[y] < 0 and st.plausible(x, y, sim[t, t]):
                     st.add(x, y, sim[t, t], sim[t, t], "callgraph")
                     added += 1
     return added
