@@ -234,3 +234,18 @@ def test_html_self_contained_and_escaped(tmp_path: Path) -> None:
     ck("compare", "--html", str(out), "--top", "3", str(fixture_path("hostile-O0.sym")),
        str(fixture_path("hostile-O2.sym")))
     assert out.read_text(encoding="utf-8").count('<table class="diff">') == 3
+
+
+def test_raw_input_and_errors(tmp_path: Path) -> None:
+    """Raw code (--arch/--base) as in the other commands; a bad input is a typed error, exit 2."""
+    code = fixture_path("elf64-O2").read_bytes()[0x1000:0x1500]
+    a, b = tmp_path / "a.bin", tmp_path / "b.bin"
+    a.write_bytes(code)
+    b.write_bytes(b"\x90" * 16 + code)  # the same code, 16 bytes further
+    d = json.loads(ck("compare", "--json", "--arch", "x64", "--base", "0x1000", str(a), str(b)).stdout)
+    jsonschema.validate(d, SCHEMA)
+    assert d["a"]["format"] == "raw" and d["summary"]["unmatched_a"] == 0
+    assert sum(1 for p in d["pairs"] if p["address_b"] == p["address_a"] + 16) >= 0.9 * len(d["pairs"])
+    p = subprocess.run([sys.executable, "-m", "codekin", "compare", "--json", str(SOURCES / "kin.c"), str(a)],
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 2 and json.loads(p.stdout)["error"]["code"] == "not_executable"

@@ -1,21 +1,25 @@
 """Function alignment of two samples, the way BinDiff does it: pure functions over plain columns.
 
 1. **Exact**: functions whose exact hash (normalised instructions + constants, position independent)
-   is unique on both sides are paired (similarity 1.0). Tiny functions (fewer than
-   ``MIN_INSNS_EXACT`` instructions) are paired this way only when the hash is unique on both sides.
+   is unique on both sides are paired (similarity 1.0).
 2. **Names** (optional): a function exported or named by a symbol under the same name on both sides.
-3. **Rounds of fuzzy matching with call-graph support**: every remaining pair has a *feature
-   similarity* (MinHash agreement of the fingerprint feature sets, the Jaccard similarity of the
-   referenced strings, constants and called imports, and the closeness of the sizes: blocks,
-   instructions, calls), and a *neighbour support*: the share of its callers and callees already
-   paired with each other. Each round pairs the mutual-best candidates whose combined score clears
-   the round's threshold; support is recomputed after each pass (so pairs propagate along the call
-   graph from confident ones), and the threshold steps down when a round adds nothing.
-4. **Propagation**: for every paired function, its still unpaired callees (and callers) are paired
-   among themselves: a sole callee on each side, or the mutual-best pair of that neighbourhood.
+3. **Rounds of fuzzy matching with neighbour support**: every candidate pair has a *feature
+   similarity* (MinHash agreement of the fingerprint feature sets; the rarity-weighted Jaccard
+   similarity of referenced strings, constants, called imports, struct-field offsets and small
+   immediates; closeness of blocks, instructions and calls) and a *neighbour support*: the share of
+   its callers, callees and address-order neighbours already paired with each other. Each round pairs
+   the mutual-best candidates whose combined score clears the round's threshold (ties and near-ties
+   are left alone); the threshold steps down when a round adds nothing. Tiny functions are paired on
+   features alone only when identical.
+4. **Propagation** after every round, until nothing changes: the unpaired callees (and callers) of a
+   pair are paired among themselves (a sole one on each side, or the mutual best of the
+   neighbourhood); so are the unpaired callees lying between the same two paired callees in call
+   order, the unpaired functions next to a pair in address order, and those filling a gap between
+   two pairs that follow each other in address order on both sides. A propagated pair still needs a
+   minimum similarity and must not leave either function's clearly better match elsewhere.
 
-The assignment is one-to-one. Every pair carries its similarity, its combined score and the reason
-it was made (``exact``, ``name``, ``fuzzy``, ``callgraph``).
+The assignment is one-to-one. Every pair carries its similarity, the score it was chosen on and the
+reason it was made (``exact``, ``name``, ``fuzzy``, ``callgraph``, ``layout``).
 """
 
 from __future__ import annotations
