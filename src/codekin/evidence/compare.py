@@ -139,9 +139,9 @@ def side_from_extraction(ex: Extraction, prints: FunctionPrints, *, name: str | 
     names: list[str | None] = [None] * len(fns)
     for sym in list(b.symbols) + list(b.exports):  # type: ignore[operator]
         j = index.get(sym.address)
-        nm = getattr(sym, "name", None)
-        if j is not None and nm and names[j] is None:
-            names[j] = nm
+        sym_name: str | None = getattr(sym, "name", None)
+        if j is not None and sym_name and names[j] is None:
+            names[j] = sym_name
     return Side(
         name=name or b.name or "", sha256=b.sha256, format=str(b.format), arch=str(b.arch),
         address=prints.address.astype(np.int64), n_blocks=prints.n_blocks, n_insns=prints.n_insns,
@@ -814,7 +814,7 @@ def report(a: Side, b: Side, al: Alignment, *, library_a: dict[int, str] | None 
 
     la = library_a or {}
     lb = library_b or {}
-    pairs = []
+    pairs: list[dict[str, Any]] = []
     for p in al.pairs:
         lib_name = la.get(p.a) or lb.get(p.b)
         w = pair_weight(p.similarity, int(a.n_insns[p.a]), int(b.n_insns[p.b]), lib_name is not None)

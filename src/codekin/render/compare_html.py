@@ -110,11 +110,11 @@ def render_html(rep: dict[str, Any], listings: dict[tuple[int, int], tuple[list[
     w(f"<tr><td>share of A's code paired</td><td class=\"num\">{s['coverage_a']:.1%}</td>"
       f"<td class=\"muted\">B's: {s['coverage_b']:.1%}; mean similarity (by size) {s['similarity']:.2f}</td></tr>")
     w(f"<tr><td>unpaired</td><td class=\"num\">A: {s['unmatched_a']}, B: {s['unmatched_b']}</td><td></td></tr>")
-    reasons = ", ".join(f"{_e(k)} {v}" for k, v in s["by_reason"].items() if v)
+    reasons = ", ".join(f"{_e(r)} {n}" for r, n in s["by_reason"].items() if n)
     w(f"<tr><td>how they were paired</td><td colspan=\"2\">{reasons or '-'}</td></tr></table>")
     w("<details><summary>What the pairing reasons mean</summary><ul>")
-    for k, v in REASON_TEXT.items():
-        w(f"<li><b>{_e(k)}</b>: {_e(v)}</li>")
+    for reason, text in REASON_TEXT.items():
+        w(f"<li><b>{_e(reason)}</b>: {_e(text)}</li>")
     w("</ul><p>Library code (when an index with library knowledge was given) weighs nothing: anyone who "
       "links the same library shares it.</p></details>")
 
@@ -126,8 +126,8 @@ def render_html(rep: dict[str, Any], listings: dict[tuple[int, int], tuple[list[
       '<th>weight</th><th>reason</th><th>name A / B</th><th>instructions A/B</th><th>blocks A/B</th>'
       '<th>library</th></tr></thead><tbody>')
     for k, p in enumerate(rep["pairs"][:MAX_ROWS]):
-        key = (p["address_a"], p["address_b"])
-        link = f'<a href="#p{k}">{p["address_a"]:#x}</a>' if key in listings else f"{p['address_a']:#x}"
+        pk = (p["address_a"], p["address_b"])
+        link = f'<a href="#p{k}">{p["address_a"]:#x}</a>' if pk in listings else f"{p['address_a']:#x}"
         lib = f'<span class="lib">{_e(p["library"])}</span>' if p["library"] else ""
         w(f"<tr><td class=\"num\">{k + 1}</td><td class=\"mono\">{link}</td><td class=\"mono\">{p['address_b']:#x}"
           f"</td><td class=\"num\">{p['similarity']:.2f}</td><td class=\"num\">{p['weight']:.1f}</td>"
@@ -162,14 +162,14 @@ def render_html(rep: dict[str, Any], listings: dict[tuple[int, int], tuple[list[
                 w(f'<tr class="{r.tag}">{_line_cells(r)}</tr>')
             w("</table></details>")
 
-    for label, key in (("A", "unmatched_a"), ("B", "unmatched_b")):
-        items = rep[key]
+    for label, table in (("A", "unmatched_a"), ("B", "unmatched_b")):
+        items = rep[table]
         w(f"<h2>Functions of {label} without a partner ({len(items)}), largest first</h2>")
         if not items:
             w("<p>none</p>")
             continue
-        w(f'<input placeholder="filter rows" oninput="kfilter(this,\'{key}\')">')
-        w(f'<table id="{key}"><thead><tr><th>address</th><th>name</th><th>instructions</th><th>blocks</th>'
+        w(f'<input placeholder="filter rows" oninput="kfilter(this,\'{table}\')">')
+        w(f'<table id="{table}"><thead><tr><th>address</th><th>name</th><th>instructions</th><th>blocks</th>'
           "<th>library</th></tr></thead><tbody>")
         for u in items[:MAX_ROWS]:
             lib = f'<span class="lib">{_e(u["library"])}</span>' if u["library"] else ""

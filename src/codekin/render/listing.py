@@ -107,10 +107,9 @@ def function_lines(ex: Extraction, fn: Function, *, limit: int = MAX_LINES) -> t
             key = names.get(ins.code, str(ins.code))
             if const is not None:
                 key += f" {const:#x}"
-            for tag in ("<import:",):
-                for v in addrs.values():
-                    if v.startswith(tag):
-                        key += " " + v
+            for masked in addrs.values():
+                if masked.startswith("<import:"):
+                    key += " " + masked
             out.append(Line(ins.ip, text, key, comment))
     return out, False
 
