@@ -52,6 +52,7 @@ CALL_ORDER_MIN = 0.15
 DENSE_LIMIT = 6_000_000  # larger pairs of samples: candidates from shared features only
 W_MINHASH, W_SHAPE, W_STRINGS, W_CONSTS, W_IMPORTS = 1.0, 0.6, 1.5, 1.0, 1.0
 W_OFFSETS, W_SMALLS = 1.0, 0.5
+W_DEGREE = 1.0  # weight of call-graph degree closeness inside the size term
 FUZZY_MARGIN = 0.04
 PLAUSIBLE_GAP = 0.3  # a neighbour pair is refused when either side has a match this much better
 PIC_STRINGS = True  # i386 PIC: resolve GOT-relative string references
@@ -281,6 +282,11 @@ class SetFeatures:
     KINDS = ("strings", "consts", "imports", "offsets", "smalls")
 
     def __init__(self, a: Side, b: Side) -> None:
+        # call-graph degrees (distinct callees, callers)
+        self.deg_a = (np.asarray([len(c) for c in a.callees], dtype=np.int32),
+                      np.asarray([len(c) for c in a.callers], dtype=np.int32))
+        self.deg_b = (np.asarray([len(c) for c in b.callees], dtype=np.int32),
+                      np.asarray([len(c) for c in b.callers], dtype=np.int32))
         self.mats: dict[str, tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray, np.ndarray]] = {}
         n = len(a) + len(b)
         for kind in self.KINDS:
@@ -337,8 +343,12 @@ def pair_similarity(a: Side, b: Side, ia: np.ndarray, ib: np.ndarray, feats: Set
     step = 1 << 16
     for s in range(0, len(ia), step):
         mh[s:s + step] = (a.minhash[ia[s:s + step]] == b.minhash[ib[s:s + step]]).mean(axis=1)
+    if feats is None:
+        feats = SetFeatures(a, b)
     shape = (_closeness(a.n_blocks[ia], b.n_blocks[ib]) + _closeness(a.n_calls[ia], b.n_calls[ib])
-             + 0.5 * _closeness(a.n_insns[ia], b.n_insns[ib])) / 2.5
+             + 0.5 * _closeness(a.n_insns[ia], b.n_insns[ib])
+             + W_DEGREE * _closeness(feats.deg_a[0][ia], feats.deg_b[0][ib])
+             + W_DEGREE * _closeness(feats.deg_a[1][ia], feats.deg_b[1][ib])) / (2.5 + 2 * W_DEGREE)
     num = W_MINHASH * mh + W_SHAPE * shape
     den = np.full(len(ia), W_MINHASH + W_SHAPE, dtype=np.float32)
     if feats is None:
