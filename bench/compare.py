@@ -198,11 +198,11 @@ def main() -> None:
               "Most misses are functions that -O2 rebuilt by inlining (zstd's and lua's static helpers "
               "inlined into their callers, near-identical macro instances such as lz4's decompress "
               "variants that tie on every feature and are left unpaired rather than guessed). Tried on the way "
-              "(each measured on the x64/x86 gcc pairs): struct-field offsets and small immediates as features "
-              "(+9 points), call-graph and address-order propagation, gap filling and call-order pairing "
-              "(+4), i386 PIC strings and PLT stubs resolved through the GOT (+9 on i386 ELF), call-graph "
-              "degrees (+1); rarity weighting, lower thresholds and order-pairing of look-alike groups traded "
-              "precision for recall and were left out.\n")
+              "(each measured on the gcc pairs of zlib, lz4, zstd and lua): struct-field offsets and small "
+              "immediates as features (+9 points on x64), gap filling and call-order pairing (+3), i386 PIC "
+              "string references (+4 on i386 ELF) and PLT stubs (+9 on i386 ELF) resolved through the GOT, "
+              "call-graph degrees (+1); lower thresholds, a looser support normalisation and order-pairing of "
+              "look-alike groups traded precision for recall and were left out.\n")
     cmd = "python bench/compare.py " + " ".join(sys.argv[1:])
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
