@@ -42,7 +42,7 @@ MIN_INSNS_FUZZY = 6  # smaller functions are paired on features alone only with 
 ROUNDS = (0.80, 0.65, 0.55, 0.45, 0.38)
 SUPPORT_NORM = "min"  # support = paired neighbours / the smaller neighbourhood (inlining shrinks one side)
 SUPPORT_WEIGHT = 2.0  # weight of neighbour support in the combined score
-PROPAGATE_MIN = 0.20  # feature similarity a call-graph neighbour needs to be paired
+PROPAGATE_MIN = 0.15  # feature similarity a call-graph neighbour needs to be paired
 LAYOUT_MIN = 0.35  # feature similarity an address-order neighbour needs to be paired
 LAYOUT_WINDOW = 3
 GAP_MAX = 8  # gaps between address-order neighbours filled up to this many functions
