@@ -120,6 +120,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("reports", nargs="*", metavar="REPORT.json",
                    help="`codekin query --json` reports (default: the index's labelled samples)")
     p.add_argument("-o", "--out", help="output file (default: standard output)")
+    p = sub.add_parser("compare", help="align the functions of two samples, side by side (BinDiff-style)")
+    p.add_argument("a", metavar="A", help="first sample")
+    p.add_argument("b", metavar="B", help="second sample")
+    p.add_argument("--json", action="store_true", help="machine output (stable JSON)")
+    p.add_argument("--html", metavar="OUT", help="write a self-contained HTML report to OUT")
+    p.add_argument("--top", type=int, default=50, help="pairs shown side by side in the HTML (default 50)")
+    p.add_argument("--db", help="index whose library code marks library pairs (optional)")
+    p.add_argument("--no-names", action="store_true", help="do not pair functions by exported/symbol names")
+    p.add_argument("--arch", choices=["x86", "x64"], help="read both inputs as raw code of this arch")
+    p.add_argument("--base", type=_int, default=0, help="load address for raw code (default 0)")
+    p.add_argument("--max-size", type=int, default=DEFAULT_MAX_SIZE)
+    p.add_argument("--time-budget", type=float, default=DEFAULT_TIME_BUDGET)
     p = sub.add_parser("reindex", help="recompute stale fingerprints from the samples' files")
     p.add_argument("--db", required=True)
     p.add_argument("--jobs", type=int, default=0)
@@ -458,6 +470,49 @@ def cmd_export(args: argparse.Namespace) -> int:
         Path(args.out).write_text(text + "\n")
     else:
         sys.stdout.write(text + "\n")
+def cmd_compare(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from codekin.evidence.compare import align, library_functions, report, side_from_extraction
+    from codekin.fingerprint import fingerprint
+    from codekin.render.compare_html import build_listings, render_html
+    from codekin.render.compare_terminal import render_compare_terminal
+
+    exs = []
+    for path in (args.a, args.b):
+        res = next(iter(analyse_paths([path], arch=args.arch, base=args.base, max_size=args.max_size,
+                                      time_budget=args.time_budget)), None)
+        if res is None or res.error is not None:
+            err = res.error if res is not None else CodekinError("no input", path=path)
+            assert err is not None
+            if args.json:
+                _emit(error_json(path, err))
+            raise err
+        assert res.extraction is not None
+        exs.append((res.name, res.extraction))
+    (na, ex_a), (nb, ex_b) = exs
+    pa, pb = fingerprint(ex_a), fingerprint(ex_b)
+    sa, sb = side_from_extraction(ex_a, pa, name=na), side_from_extraction(ex_b, pb, name=nb)
+    lib_a: dict[int, str] = {}
+    lib_b: dict[int, str] = {}
+    if args.db:
+        store = _open(args.db)
+        try:
+            lib_a, lib_b = library_functions(store, pa), library_functions(store, pb)
+        finally:
+            store.close()
+    al = align(sa, sb, use_names=not args.no_names)
+    rep = report(sa, sb, al, library_a=lib_a, library_b=lib_b)
+    if args.html:
+        Path(args.html).write_text(render_html(rep, build_listings(ex_a, ex_b, rep, top=args.top)),
+                                   encoding="utf-8")
+    if args.json:
+        _emit(rep)
+    else:
+        console = Console()
+        render_compare_terminal(console, rep)
+        if args.html:
+            console.print(f"HTML report: {args.html}")
     return EXIT_OK
 
 
@@ -465,7 +520,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler = {"info": cmd_info, "functions": cmd_functions, "index": cmd_index, "query": cmd_query,
                "show": cmd_show, "families": cmd_families, "label": cmd_label, "reindex": cmd_reindex,
-               "libs": cmd_libs, "calibrate": cmd_calibrate, "yara": cmd_yara, "export": cmd_export}[args.cmd]
+               "libs": cmd_libs, "calibrate": cmd_calibrate, "yara": cmd_yara, "export": cmd_export,
+               "compare": cmd_compare}[args.cmd]
     try:
         return handler(args)
     except CodekinError as exc:
