@@ -65,6 +65,9 @@ def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, e
                 f"a new family of actor {a.actor}: its code and strings are shared with the actor's families "
                 f"alike (pooled score {a.combined:.2f}, {a.shared_functions} functions, {a.shared_strings} "
                 f"strings), closest family {v.family}; library code discounted")
+    from codekin.evidence.libs import library_summary  # library knowledge: name the library code shared
+
+    libraries = library_summary(store, qr.evidence)
     st = store.counts()  # cheap: no table scans on the query path
     return {
         "schema": SCHEMA_ID,
@@ -74,7 +77,7 @@ def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, e
         "actors": sorted(actors.values(), key=lambda a: -a["score"]),
         "attribution": attribution,
         "unknown_reason": None if attribution else _why_unknown(qr),
-        "library": {"functions": qr.library_functions},
+        "library": {"functions": qr.library_functions, "libraries": libraries},
         "matched_functions": qr.matched_functions,
         "evidence": qr.evidence[:evidence],
         "index": {"samples": st.get("samples"), "functions": st.get("functions"),
