@@ -43,7 +43,12 @@ SOURCE_PACKAGES = [
     ("libsodium", "libsodium", ("src/libsodium/",)),
     ("lua", "lua5.4", ("src/",)),
 ]
-RUST_CRATES = [("pyo3", "librust-pyo3-dev"), ("pyo3", "librust-pyo3-ffi-dev")]
+# Rust sources (Debian): the standard library and the crates nearly every Rust extension links
+RUST_CRATES = [("pyo3", "librust-pyo3-dev"), ("pyo3", "librust-pyo3-ffi-dev"), ("rust-std", "rust-src"),
+               ("serde", "librust-serde-dev"), ("serde_json", "librust-serde-json-dev"),
+               ("hashbrown", "librust-hashbrown-dev"), ("memchr", "librust-memchr-dev"),
+               ("smallvec", "librust-smallvec-dev"), ("itoa", "librust-itoa-dev"), ("ryu", "librust-ryu-dev"),
+               ("once_cell", "librust-once-cell-dev"), ("parking_lot", "librust-parking-lot-dev")]
 PYPI_SOURCES = [("cython", "cython<3.2", "Cython/Utility/")]
 _SOURCE_EXT = (".c", ".h", ".cc", ".cpp", ".rs", ".pyx", ".pxd", ".pxi")
 
