@@ -37,6 +37,15 @@ def test_long_literals_cut_like_binary_strings() -> None:
     assert literals(f"\"{long}\"") == {"x" * 256, "x" * 44}
 
 
+def test_library_line_names_functions() -> None:
+    from codekin.evidence.libs import describe_library
+
+    assert describe_library({"library": "zlib", "functions": 6, "symbols": ["inflate", "crc32_z"]}) == \
+        "shares inflate, crc32_z and 4 more code of zlib (library): discounted"
+    assert describe_library({"library": "mingw-crt", "functions": 3, "symbols": []}) == \
+        "shares 3 functions code of mingw-crt (library): discounted"
+
+
 def test_pack_export_import_and_auto_import(tmp_path: Path) -> None:
     src_db = tmp_path / "src.db"
     ck("index", "--db", str(src_db), "--library", "--family", "kinlib", str(fixture_path("elf64-O0")))
@@ -133,3 +142,12 @@ def test_families_sharing_only_zlib_are_not_linked_and_the_report_names_zlib(tmp
     term = ck("query", "--db", str(db), str(beta), env={"COLUMNS": "200"}).stdout
     assert "code of zlib (library): discounted" in term and "inflate" in term
     assert "unknown" in term
+    # the compact pack (.xz) keeps the names and the discount: a new index importing it answers the same
+    pack = tmp_path / "pack.db.xz"
+    assert json.loads(ck("libs", "export", str(pack), "--db", str(db)).stdout)["exported"] == 2
+    fresh = tmp_path / "fresh.db"
+    ck("index", "--db", str(fresh), "--family", "alpha", str(alpha), env={"CODEKIN_LIBS": str(pack)})
+    q2 = json.loads(ck("query", "--db", str(fresh), "--json", str(beta)).stdout)
+    assert q2["attribution"] is None
+    libs2 = {d["library"]: d for d in q2["library"]["libraries"]}
+    assert "inflate" in libs2["zlib"]["symbols"] and libs2["zlib"]["functions"] == libs["zlib"]["functions"]

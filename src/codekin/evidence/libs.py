@@ -395,5 +395,6 @@ def library_summary(store: Any, evidence: list[dict[str, Any]], *, names: int = 
 def describe_library(d: dict[str, Any]) -> str:
     """One line for a report: 'shares inflate, deflate code of zlib (library): discounted'."""
     what = ", ".join(d["symbols"][:4]) if d["symbols"] else f"{d['functions']} functions"
-    more = f" and {d['functions'] - len(d['symbols'][:4])} more" if d["symbols"] and d["functions"] > 4 else ""
+    rest = d["functions"] - len(d["symbols"][:4])
+    more = f" and {rest} more" if d["symbols"] and rest > 0 else ""
     return f"shares {what}{more} code of {d['library']} (library): discounted"
