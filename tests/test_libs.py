@@ -43,7 +43,7 @@ def test_library_line_names_functions() -> None:
     assert describe_library({"library": "zlib", "functions": 6, "symbols": ["inflate", "crc32_z"]}) == \
         "shares inflate, crc32_z and 4 more code of zlib (library): discounted"
     assert describe_library({"library": "mingw-crt", "functions": 3, "symbols": []}) == \
-        "shares 3 functions code of mingw-crt (library): discounted"
+        "shares 3 functions of mingw-crt (library): discounted"
 
 
 def test_pack_export_import_and_auto_import(tmp_path: Path) -> None:

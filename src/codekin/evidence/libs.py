@@ -394,7 +394,9 @@ def library_summary(store: Any, evidence: list[dict[str, Any]], *, names: int = 
 
 def describe_library(d: dict[str, Any]) -> str:
     """One line for a report: 'shares inflate, deflate code of zlib (library): discounted'."""
-    what = ", ".join(d["symbols"][:4]) if d["symbols"] else f"{d['functions']} functions"
+    if not d["symbols"]:
+        return f"shares {d['functions']} functions of {d['library']} (library): discounted"
+    what = ", ".join(d["symbols"][:4])
     rest = d["functions"] - len(d["symbols"][:4])
-    more = f" and {rest} more" if d["symbols"] and rest > 0 else ""
+    more = f" and {rest} more" if rest > 0 else ""
     return f"shares {what}{more} code of {d['library']} (library): discounted"
