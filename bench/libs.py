@@ -93,11 +93,12 @@ def run(name: str, pack: Path | None, settings: list[str], db_dir: Path, jobs: i
 
 def report(names: list[str], settings: list[str], build: dict[str, Any] | None) -> None:
     rows = ["| setting | library pack | pack functions | pack MB | top1 macro | AUROC | FAR@verdict (unknowns) | "
-            "confounder pairs: false verdicts | ranked first | mean / max related score | known verdict ok | "
-            "q med ms |", "|---|---|---|---|---|---|---|---|---|---|---|---|"]
-    conf_rows = []
+            "confounder pairs: false verdicts | related family ranked first | mean / max related score | "
+            "known verdict ok | q med ms |", "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    present = [n for n in names if any((RESULTS / f"libs-{s}-{n}.json").exists() for s in settings)]
+    conf: dict[tuple[str, str], dict[str, Any]] = {}
     for setting in settings:
-        for name in names:
+        for name in present:
             f = RESULTS / f"libs-{setting}-{name}.json"
             if not f.exists():
                 continue
@@ -108,28 +109,41 @@ def report(names: list[str], settings: list[str], build: dict[str, Any] | None) 
                         f"{m['confounder_top_related']}/{m['confounders']} | {m['confounder_mean_score']} / "
                         f"{m['confounder_max_score']} | {m['known_verdict_ok']} | {m['q_med_ms']} |")
             for c in d["confounders"]:
-                conf_rows.append(f"| {setting} | {name} | {c['family']} ({c['id'].split('/')[-1][:28]}) | "
-                                 f"{', '.join(c['related'])} | {c['top']} | {c['related_score']:.3f} | "
-                                 f"{c['verdict'] or '-'} |")
+                key = (setting, c["id"])
+                e = conf.setdefault(key, {"family": c["family"], "related": c["related"], "scores": {}, "top": {},
+                                          "verdicts": {}})
+                e["scores"][name] = c["related_score"]
+                e["top"][name] = c["top"]
+                e["verdicts"][name] = c["verdict"]
+    conf_rows = [f"| setting | unknown query | related | {' | '.join(present)} | verdicts |",
+                 "|---|---|---|" + "---|" * len(present) + "---|"]
+    for (setting, qid), e in sorted(conf.items()):
+        scores = " | ".join(f"{e['scores'].get(n, float('nan')):.3f}" + ("" if e["top"].get(n) in e["related"]
+                                                                          else " (not first)") for n in present)
+        verdicts = ", ".join(sorted({str(v) for v in e["verdicts"].values()})) or "-"
+        conf_rows.append(f"| {setting} | {e['family']} {qid.split('/')[-1][:34]} | {', '.join(e['related'])} | "
+                         f"{scores} | {'none' if verdicts == 'None' else verdicts} |")
     body = ("## Library knowledge: compiled libraries and runtimes (issue 5)\n\n"
-            + header("python bench/libs.py --pack none=none --pack old=OLD_BUNDLED --pack new=FULL_PACK "
-                     "--pack bundled=src/codekin/data/libs.db.xz --settings win linux") +
-            "- dev set in process (bench/devset.py's protocol); `none`: no library pack; `old`: the pack bundled "
-            "before this work (Debian .so of SQLite, zlib, CPython, Rust std, libgcc; literals); `new`: the full "
-            "pack of `codekin libs build` (the same plus zlib, mbedtls, libsodium, lua, SQLite compiled from "
-            "Debian sources with gcc, clang, mingw-w64 x64/x86 at several levels, libgcc, libstdc++, glibc "
-            "start-up and static code, the mingw-w64 CRT and libmingwex, Rust std for windows-gnu, mbedtls/"
-            "libsodium/lua .so); `bundled`: the compact pack now shipped in src/codekin/data/libs.db.xz\n"
+            + header("python bench/libs.py --pack none=none --pack old=OLD_BUNDLED.db.xz --pack new=FULL_PACK.db "
+                     "--pack bundled=src/codekin/data/libs.db.xz --settings win linux; python bench/libs.py --report") +
+            "- dev set in process (bench/devset.py's protocol, ../shared/devset); `none`: no library pack; `old`: the "
+            "pack bundled before this work (Debian .so of SQLite, zlib, CPython, Rust std, libgcc; SQLite, zlib, "
+            "CPython, pyo3, Cython literals); `new`: the full pack `codekin libs build` makes now (the same, plus "
+            "zlib, mbedtls, libsodium, Lua 5.4 and SQLite compiled from Debian sources with gcc-12 -O0/-O2/-Os, "
+            "clang-14 -O2, mingw-w64 x64 -O2/-Os and x86 -O2; libgcc, libstdc++, glibc start-up and static code, "
+            "the mingw-w64 CRT and libmingwex, Rust std for windows-gnu, the mbedtls/libsodium/Lua/libstdc++ .so "
+            "and mingw DLLs of Debian; literals of mbedtls, libsodium, Lua, Rust std and common crates); "
+            "`bundled`: the compact pack now shipped in src/codekin/data/libs.db.xz (functions under 5 instructions "
+            "and exact duplicates within a library left out)\n"
             "- confounder pairs: the unknown queries whose family shares code with an indexed one (sqlean.py/apsw, "
-            "zlib-ng/isal, inflate64/pyppmd+pybcj, rpds-py/orjson+cramjam); a false verdict there is a false "
-            "attribution; `related score` is the related family's score (lower is better)\n\n"
+            "zlib-ng/isal, inflate64/pyppmd+pybcj, rpds-py/orjson+cramjam); a verdict there is a false "
+            "attribution. `related score`: the best related family's score (lower is better)\n"
+            "- the machine was shared with other benchmark jobs (load average 5-8 on 2 cores): latencies are "
+            "only comparable within this table, and only roughly\n\n"
             + "\n".join(rows) + "\n")
     if build:
-        body += ("\nBuild of the full pack (`codekin libs build`, 2 cores shared with other jobs): "
-                 + ", ".join(f"{k} {v} s" for k, v in build.get("seconds", {}).items())
-                 + f"; {build.get('note', '')}\n")
-    body += ("\nPer confounder query:\n\n| setting | pack | unknown query | related families | top family | "
-             "related score | verdict |\n|---|---|---|---|---|---|---|\n" + "\n".join(conf_rows) + "\n")
+        body += "\n" + build["text"] + "\n"
+    body += "\nRelated family's score per confounder query and pack:\n\n" + "\n".join(conf_rows) + "\n"
     write_section("libs", body)
 
 
@@ -141,10 +155,10 @@ def main() -> None:
     ap.add_argument("--db-dir", default=str(Path.home() / ".cache" / "codekin-libs" / "bench"))
     ap.add_argument("--report", action="store_true")
     ap.add_argument("--names", nargs="+", default=["none", "old", "new", "bundled"])
-    ap.add_argument("--build-json", help="the JSON `codekin libs build` printed (for the build time)")
+    ap.add_argument("--build-json", help="a text file describing the build time (markdown, put in the section)")
     args = ap.parse_args()
     if args.report:
-        build = json.loads(Path(args.build_json).read_text()) if args.build_json else None
+        build = {"text": Path(args.build_json).read_text()} if args.build_json else None
         report(args.names, args.settings, build)
         return
     for spec in args.pack:
