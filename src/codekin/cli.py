@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--no-binaries", action="store_true", help="do not read Debian binary packages")
     q.add_argument("--no-sources", action="store_true", help="do not index source literals")
     q.add_argument("--only", nargs="+", metavar="LIB", help="only these libraries (e.g. zlib lua)")
-    q.add_argument("--jobs", type=int, default=0)
+    q.add_argument("--jobs", type=int, default=0, help="compiler processes at once (default: the cores)")
     q = lsub.add_parser("import", help="copy a pack's library samples into an index")
     q.add_argument("pack")
     q.add_argument("--db", required=True)

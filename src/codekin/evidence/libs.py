@@ -1,13 +1,19 @@
 """Library knowledge: a pack of library and runtime code, indexed with the library label so every
 score discounts it ("shares inflate code of zlib (library): discounted").
 
-``codekin libs build`` assembles the pack from package registries, nothing else:
-- code: the shared objects of Debian binary packages (SQLite, zlib, CPython and its extension modules,
-  the Rust standard library, libgcc), downloaded with ``apt-get download`` and read in place;
+``codekin libs build`` assembles the pack from package registries and the toolchains at hand:
+- compiled code (``codekin.evidence.libbuild``): zlib, mbedtls, libsodium, Lua and SQLite from Debian
+  source packages, built with gcc, clang and mingw-w64 at several optimisation levels; the compiler
+  runtimes (libgcc, libstdc++, glibc start-up and static code, the mingw-w64 CRT, Rust std for Windows);
+- code as shipped: the shared objects and DLLs of Debian binary packages (SQLite, zlib, CPython and its
+  extension modules, the Rust standard library, libgcc, libstdc++, mbedtls, libsodium, Lua), read in place;
 - strings: the string literals of library sources (Debian source packages via ``apt-get source``,
-  Debian's Rust crate sources, Cython's utility code from its PyPI wheel). Literals are the strings
+  Debian's Rust std and crate sources, Cython's utility code from its PyPI wheel). Literals are the strings
   every build of the library carries, whatever compiler or platform built it, so they let a Linux-built
   pack discount the same library inside a Windows binary.
+
+Library builds keep their symbols: each library function's name is recorded with it (``detail.n``), and
+query reports name the library and the functions a sample shares with it.
 
 A pack is an ordinary codekin index holding only library samples; ``import``/``export`` move it between
 installations, and ``codekin index`` imports the default pack into every new index.
