@@ -141,6 +141,27 @@ def report(names: list[str], settings: list[str], build: dict[str, Any] | None) 
             "- the machine was shared with other benchmark jobs (load average 5-8 on 2 cores): latencies are "
             "only comparable within this table, and only roughly\n\n"
             + "\n".join(rows) + "\n")
+    changes = []
+    for setting in settings:
+        fo, fn = RESULTS / f"libs-{setting}-old.json", RESULTS / f"libs-{setting}-new.json"
+        if not (fo.exists() and fn.exists()):
+            continue
+        old = {r["id"]: r for r in json.loads(fo.read_text())["queries"]}
+        for r in json.loads(fn.read_text())["queries"]:
+            o = old.get(r["id"])
+            if o is None or bool(o["attribution"]) == bool(r["attribution"]):
+                continue
+            so = o["families"][0] if o["families"] else {}
+            sn = r["families"][0] if r["families"] else {}
+            changes.append(f"| {setting} | {r['family']} {r['id'].split('/')[-1][:34]} | "
+                           f"{'lost' if o['attribution'] else 'gained'} | {so.get('score', 0):.3f} (code "
+                           f"{so.get('code', 0):.3f}, strings {so.get('strings_share', 0):.3f}) | "
+                           f"{sn.get('score', 0):.3f} (code {sn.get('code', 0):.3f}, "
+                           f"strings {sn.get('strings_share', 0):.3f}) |")
+    if changes:
+        body += ("\nKnown queries whose verdict changed from `old` to `new` (the verdict threshold is unchanged):\n\n"
+                 "| setting | query | verdict | old score | new score |\n|---|---|---|---|---|\n"
+                 + "\n".join(changes) + "\n")
     if build:
         body += "\n" + build["text"] + "\n"
     body += "\nRelated family's score per confounder query and pack:\n\n" + "\n".join(conf_rows) + "\n"
