@@ -292,8 +292,12 @@ def build_sources(log: Callable[[str], None], *, jobs: int = 2, libs: tuple[str,
         return ok
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        for root, (src, tc, cc, opt, pairs) in todo:
-            results = list(pool.map(compile_one, [(root, src, tc, cc, opt, f, o) for f, o in pairs]))
+        # every file queued at once (a one-file library like SQLite's amalgamation builds its configurations
+        # side by side); each configuration is linked as soon as its files are done
+        queued = [[pool.submit(compile_one, (root, src, tc, cc, opt, f, o)) for f, o in pairs]
+                  for root, (src, tc, cc, opt, pairs) in todo]
+        for (_root, (src, tc, cc, opt, pairs)), futs in zip(todo, queued, strict=True):
+            results = [fut.result() for fut in futs]
             done += len(pairs)
             if progress:
                 progress(done, total)
