@@ -147,6 +147,7 @@ def build_pack(out: Path, *, log: Callable[[str], None] = print, binaries: bool 
     """Build (or complete: everything is cached and a sample already in ``out`` is skipped) the library
     pack ``out``: compiled library sources and runtimes, Debian binary packages, source literals.
     Returns the parts indexed and the seconds each phase took."""
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from codekin.evidence import libbuild
@@ -159,11 +160,12 @@ def build_pack(out: Path, *, log: Callable[[str], None] = print, binaries: bool 
     errors: list[dict[str, Any]] = []
     t_all = time.perf_counter()
     cols = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    console = Console(stderr=True)  # stdout carries the JSON summary
     try:
         artifacts: list[libbuild.Artifact] = []
         if compile:
             t0 = time.perf_counter()
-            with Progress(*cols, transient=True) as prog:
+            with Progress(*cols, transient=True, console=console) as prog:
                 task = prog.add_task("compiling library sources", total=None)
                 built = libbuild.build_sources(log, jobs=max(1, jobs), libs=only,
                                                progress=lambda d, t: prog.update(task, completed=d, total=t))
@@ -183,7 +185,7 @@ def build_pack(out: Path, *, log: Callable[[str], None] = print, binaries: bool 
                                   for f in libbuild.package_files(d, patterns)]
             seconds["download"] = round(time.perf_counter() - t0, 1)
         t0 = time.perf_counter()
-        with Progress(*cols) as prog:
+        with Progress(*cols, console=console) as prog:
             task = prog.add_task("indexing library code", total=len(artifacts))
             for a in artifacts:
                 rep = index_paths(store, [str(a.path)], LabelSpec(family=a.lib, library=True, source=a.what),
