@@ -49,12 +49,18 @@ SOURCE_PACKAGES = [
     ("libsodium", "libsodium", ("src/libsodium/",)),
     ("lua", "lua5.4", ("src/",)),
 ]
-# Rust sources (Debian): the standard library and the crates nearly every Rust extension links
-RUST_CRATES = [("pyo3", "librust-pyo3-dev"), ("pyo3", "librust-pyo3-ffi-dev"), ("rust-std", "rust-src"),
-               ("serde", "librust-serde-dev"), ("serde_json", "librust-serde-json-dev"),
-               ("hashbrown", "librust-hashbrown-dev"), ("memchr", "librust-memchr-dev"),
-               ("smallvec", "librust-smallvec-dev"), ("itoa", "librust-itoa-dev"), ("ryu", "librust-ryu-dev"),
-               ("once_cell", "librust-once-cell-dev"), ("parking_lot", "librust-parking-lot-dev")]
+# Rust sources (Debian): the standard library and the crates nearly every Rust extension links:
+# (library, package, path fragments to read: () for all); tests, benches and examples are never read
+_RUST_STD = tuple(f"/library/{c}/" for c in ("std", "core", "alloc", "backtrace", "panic_unwind", "unwind",
+                                              "stdarch", "portable-simd", "proc_macro"))
+RUST_CRATES: list[tuple[str, str, tuple[str, ...]]] = [
+    ("pyo3", "librust-pyo3-dev", ()), ("pyo3", "librust-pyo3-ffi-dev", ()),
+    ("rust-std", "rust-src", _RUST_STD),  # rust-src is the whole rustc tree: only its library/ part
+    ("serde", "librust-serde-dev", ()), ("serde_json", "librust-serde-json-dev", ()),
+    ("hashbrown", "librust-hashbrown-dev", ()), ("memchr", "librust-memchr-dev", ()),
+    ("smallvec", "librust-smallvec-dev", ()), ("itoa", "librust-itoa-dev", ()), ("ryu", "librust-ryu-dev", ()),
+    ("once_cell", "librust-once-cell-dev", ()), ("parking_lot", "librust-parking-lot-dev", ())]
+_NOT_LIBRARY = ("/tests/", "/benches/", "/examples/", "/tests.rs", "/benches.rs")
 PYPI_SOURCES = [("cython", "cython<3.2", "Cython/Utility/")]
 _SOURCE_EXT = (".c", ".h", ".cc", ".cpp", ".rs", ".pyx", ".pxd", ".pxi")
 
@@ -276,7 +282,7 @@ def _build_literals(store: SQLiteStore, counts: dict[str, int], log: Callable[[s
         for f in _source_files(root, parts):
             found |= literals(f.read_text("latin-1"), rust=f.suffix == ".rs")
         _add_literals(store, lib, pkg, found, counts, log)
-    for lib, pkg in RUST_CRATES:
+    for lib, pkg, keep in RUST_CRATES:
         if only and lib not in only:
             continue
         d = libbuild.debian_package(pkg, log)
@@ -284,6 +290,9 @@ def _build_literals(store: SQLiteStore, counts: dict[str, int], log: Callable[[s
             continue
         found = set()
         for f in d.rglob("*.rs"):
+            path = "/" + str(f.relative_to(d))
+            if any(x in path for x in _NOT_LIBRARY) or (keep and not any(k in path for k in keep)):
+                continue
             found |= literals(f.read_text("utf-8", "replace"), rust=True)
         _add_literals(store, lib, pkg, found, counts, log)
     for lib, req, prefix in PYPI_SOURCES:
