@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import fixture_path
 
 from codekin.evidence.literals import literals
@@ -34,6 +35,15 @@ def test_rust_literals_cut_at_placeholders() -> None:
 def test_long_literals_cut_like_binary_strings() -> None:
     long = "x" * 300
     assert literals(f"\"{long}\"") == {"x" * 256, "x" * 44}
+
+
+def test_library_line_names_functions() -> None:
+    from codekin.evidence.libs import describe_library
+
+    assert describe_library({"library": "zlib", "functions": 6, "symbols": ["inflate", "crc32_z"]}) == \
+        "shares inflate, crc32_z and 4 more code of zlib (library): discounted"
+    assert describe_library({"library": "mingw-crt", "functions": 3, "symbols": []}) == \
+        "shares 3 functions of mingw-crt (library): discounted"
 
 
 def test_pack_export_import_and_auto_import(tmp_path: Path) -> None:
@@ -82,3 +92,62 @@ def test_bundled_pack_is_current_and_complete(tmp_path: Path) -> None:
        env={"CODEKIN_LIBS": str(BUNDLED_PACK)})
     st = open_store(db).stats()
     assert st["library_samples"] >= 50 and st["lsh_entries"] > 100_000, "bands rebuilt on import"
+
+
+def _cc(*args: str) -> None:
+    subprocess.run(["gcc", "-O2", *args], check=True, capture_output=True, timeout=120)
+
+
+def test_families_sharing_only_zlib_are_not_linked_and_the_report_names_zlib(tmp_path: Path) -> None:
+    """Two unrelated tools that both link Debian's zlib statically: without library knowledge the shared
+    zlib (and C start-up) code links them; with zlib and the C runtime known as library code (built the
+    way `codekin libs build` builds them: zlib's code on its own, start-up code in a small program) the
+    query is unknown, and the report says which library it shares, by function name."""
+    import jsonschema
+
+    libz = subprocess.run(["gcc", "-print-file-name=libz.a"], capture_output=True, text=True).stdout.strip()
+    if not Path(libz).is_file():
+        pytest.skip("needs zlib's static library (Debian: zlib1g-dev)")
+    src = fixture_path("../src")
+    alpha, beta, zref, crt = (tmp_path / n for n in ("alpha", "beta", "zlib-ref", "crt-ref"))
+    _cc(str(src / "zlib_alpha.c"), libz, "-o", str(alpha))
+    _cc(str(src / "zlib_beta.c"), libz, "-o", str(beta))
+    (tmp_path / "empty.c").write_text("int zlib_reference_anchor(void) { return 0; }\n")
+    _cc("-nostartfiles", "-Wl,-e,0", str(tmp_path / "empty.c"), "-Wl,--whole-archive", libz,
+        "-Wl,--no-whole-archive", "-o", str(zref))
+    (tmp_path / "crt.c").write_text('#include <stdio.h>\nint main(int c, char **v) { printf("%d %s", c, v[0]); }\n')
+    _cc(str(tmp_path / "crt.c"), "-o", str(crt))
+
+    bare = tmp_path / "bare.db"
+    ck("index", "--db", str(bare), "--no-libs", "--family", "alpha", str(alpha))
+    q0 = json.loads(ck("query", "--db", str(bare), "--json", str(beta)).stdout)
+    assert q0["attribution"] is not None and q0["attribution"]["family"] == "alpha", \
+        "control: without library knowledge the shared zlib code alone links the two"
+    assert q0["library"]["libraries"] == []
+
+    db = tmp_path / "libs.db"
+    ck("index", "--db", str(db), "--no-libs", "--family", "alpha", str(alpha))
+    ck("index", "--db", str(db), "--library", "--family", "zlib", str(zref))
+    ck("index", "--db", str(db), "--library", "--family", "glibc-crt", str(crt))
+    q = json.loads(ck("query", "--db", str(db), "--json", str(beta)).stdout)
+    jsonschema.validate(q, json.loads((Path(__file__).parents[1] / "src/codekin/schemas/query.schema.json")
+                                      .read_text()))
+    assert q["attribution"] is None, q["families"][:1]
+    assert q["families"][0]["score"] < q0["families"][0]["score"] / 2
+    libs = {d["library"]: d for d in q["library"]["libraries"]}
+    assert libs["zlib"]["functions"] >= 20 and "inflate" in libs["zlib"]["symbols"]
+    assert "glibc-crt" in libs
+    named = [e for e in q["evidence"] if e["library"] and e["library_symbol"]]
+    assert named and all(e["library_name"] in ("zlib", "glibc-crt") for e in named)
+    term = ck("query", "--db", str(db), str(beta), env={"COLUMNS": "200"}).stdout
+    assert "code of zlib (library): discounted" in term and "inflate" in term
+    assert "unknown" in term
+    # the compact pack (.xz) keeps the names and the discount: a new index importing it answers the same
+    pack = tmp_path / "pack.db.xz"
+    assert json.loads(ck("libs", "export", str(pack), "--db", str(db)).stdout)["exported"] == 2
+    fresh = tmp_path / "fresh.db"
+    ck("index", "--db", str(fresh), "--family", "alpha", str(alpha), env={"CODEKIN_LIBS": str(pack)})
+    q2 = json.loads(ck("query", "--db", str(fresh), "--json", str(beta)).stdout)
+    assert q2["attribution"] is None
+    libs2 = {d["library"]: d for d in q2["library"]["libraries"]}
+    assert "inflate" in libs2["zlib"]["symbols"] and libs2["zlib"]["functions"] == libs["zlib"]["functions"]

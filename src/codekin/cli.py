@@ -89,11 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--goodware", action="store_true")
     p = sub.add_parser("libs", help="library knowledge: build, import, export a pack of library code")
     lsub = p.add_subparsers(dest="libs_cmd", required=True)
-    q = lsub.add_parser("build", help="download and index library code and source literals (Debian, PyPI)")
+    q = lsub.add_parser("build", help="compile, download and index library code and source literals (Debian, PyPI); "
+                        "cached in $CODEKIN_LIBS_CACHE (~/.cache/codekin-libs), resumable")
     q.add_argument("--out", help="pack file (default: ~/.local/share/codekin/libs.db, used by every new index)")
-    q.add_argument("--no-binaries", action="store_true")
-    q.add_argument("--no-sources", action="store_true")
-    q.add_argument("--jobs", type=int, default=0)
+    q.add_argument("--no-compile", action="store_true", help="do not compile library sources and runtimes")
+    q.add_argument("--no-binaries", action="store_true", help="do not read Debian binary packages")
+    q.add_argument("--no-sources", action="store_true", help="do not index source literals")
+    q.add_argument("--only", nargs="+", metavar="LIB", help="only these libraries (e.g. zlib lua)")
+    q.add_argument("--jobs", type=int, default=0, help="compiler processes at once (default: the cores)")
     q = lsub.add_parser("import", help="copy a pack's library samples into an index")
     q.add_argument("pack")
     q.add_argument("--db", required=True)
@@ -251,6 +254,12 @@ def cmd_index(args: argparse.Namespace) -> int:
         task = prog.add_task("indexing", total=None)
         rep = index_paths(store, args.files, _label(args), jobs=jobs, time_budget=args.time_budget,
                           max_size=args.max_size, progress=lambda name: prog.advance(task))
+    if args.library:  # library knowledge: reports name the library functions a sample shares
+        from codekin.evidence.libs import attach_symbols
+
+        for e in rep.indexed:
+            if Path(e["name"]).is_file():
+                attach_symbols(store, e["sha256"], Path(e["name"]).read_bytes())
     store.close()
     d = rep.to_dict()
     if args.json:
@@ -364,9 +373,10 @@ def cmd_libs(args: argparse.Namespace) -> int:
     if args.libs_cmd == "build":
         out = Path(args.out) if args.out else user_pack_path()
         console.print(f"building library pack {out}")
-        counts = build_pack(out, log=console.print, binaries=not args.no_binaries, sources=not args.no_sources,
-                            jobs=args.jobs or default_jobs())
-        _emit({"pack": str(out), "parts": counts})
+        built = build_pack(out, log=console.print, binaries=not args.no_binaries, sources=not args.no_sources,
+                           compile=not args.no_compile, jobs=args.jobs or default_jobs(),
+                           only=tuple(args.only) if args.only else None)
+        _emit({"pack": str(out), **built})
         return EXIT_OK
     if args.libs_cmd == "import":
         src = open_pack(Path(args.pack))

@@ -90,6 +90,9 @@ def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, e
                 f"a new family of actor {a.actor}: its code and strings are shared with the actor's families "
                 f"alike (pooled score {a.combined:.2f}, {a.shared_functions} functions, {a.shared_strings} "
                 f"strings), closest family {v.family}; library code discounted")
+    from codekin.evidence.libs import library_summary  # library knowledge: name the library code shared
+
+    libraries = library_summary(store, qr.evidence)
     if attribution is not None and qr.level == "actor" and qr.actors:
         attribution["chance"] = _chance(cal, qr.actors[0].combined, None)
     # false-flag checks: on the sample itself, on the verdict's (or best family's) link and timeline
@@ -114,7 +117,7 @@ def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, e
         "actors": sorted(actors.values(), key=lambda a: -a["score"]),
         "attribution": attribution,
         "unknown_reason": None if attribution else _why_unknown(qr),
-        "library": {"functions": qr.library_functions},
+        "library": {"functions": qr.library_functions, "libraries": libraries},
         "matched_functions": qr.matched_functions,
         "evidence": qr.evidence[:evidence],
         "evidence_total": qr.n_evidence,

@@ -1,13 +1,19 @@
 """Library knowledge: a pack of library and runtime code, indexed with the library label so every
 score discounts it ("shares inflate code of zlib (library): discounted").
 
-``codekin libs build`` assembles the pack from package registries, nothing else:
-- code: the shared objects of Debian binary packages (SQLite, zlib, CPython and its extension modules,
-  the Rust standard library, libgcc), downloaded with ``apt-get download`` and read in place;
+``codekin libs build`` assembles the pack from package registries and the toolchains at hand:
+- compiled code (``codekin.evidence.libbuild``): zlib, mbedtls, libsodium, Lua and SQLite from Debian
+  source packages, built with gcc, clang and mingw-w64 at several optimisation levels; the compiler
+  runtimes (libgcc, libstdc++, glibc start-up and static code, the mingw-w64 CRT, Rust std for Windows);
+- code as shipped: the shared objects and DLLs of Debian binary packages (SQLite, zlib, CPython and its
+  extension modules, the Rust standard library, libgcc, libstdc++, mbedtls, libsodium, Lua), read in place;
 - strings: the string literals of library sources (Debian source packages via ``apt-get source``,
-  Debian's Rust crate sources, Cython's utility code from its PyPI wheel). Literals are the strings
+  Debian's Rust std and crate sources, Cython's utility code from its PyPI wheel). Literals are the strings
   every build of the library carries, whatever compiler or platform built it, so they let a Linux-built
   pack discount the same library inside a Windows binary.
+
+Library builds keep their symbols: each library function's name is recorded with it (``detail.n``), and
+query reports name the library and the functions a sample shares with it.
 
 A pack is an ordinary codekin index holding only library samples; ``import``/``export`` move it between
 installations, and ``codekin index`` imports the default pack into every new index.
@@ -17,36 +23,44 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
+import sys
 import tempfile
+import time
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from codekin.evidence.literals import literals
 from codekin.fingerprint.features import MIN_INSNS_FUZZY, FunctionPrints, lsh_bands
 from codekin.fingerprint.hashing import hash_str
+from codekin.match.matcher import MIN_INSNS
 from codekin.store.base import LabelSpec, SampleRecord
 from codekin.store.sqlite import SQLiteStore
 
-# (library name, Debian binary package) whose shared objects are indexed as library code
-BINARY_PACKAGES = [  # (library, package, file name prefix of the shared objects to take)
-    ("sqlite", "libsqlite3-0", ""),
-    ("zlib", "zlib1g", ""),
-    ("cpython", "libpython3.11", ""),
-    ("cpython", "libpython3.11-stdlib", ""),
-    ("rust-std", "libstd-rust-1.63", "libstd-"),  # not the compiler's own librustc_driver
-    ("libgcc", "libgcc-s1", ""),
-]
 # (library name, Debian source package, path fragments to read) for string literals
 SOURCE_PACKAGES = [
     ("sqlite", "sqlite3", ("src/", "ext/")),
     ("zlib", "zlib", ("",)),
     ("cpython", "python3.11", ("Modules/", "Objects/", "Python/")),
+    ("mbedtls", "mbedtls", ("library/",)),
+    ("libsodium", "libsodium", ("src/libsodium/",)),
+    ("lua", "lua5.4", ("src/",)),
 ]
-RUST_CRATES = [("pyo3", "librust-pyo3-dev"), ("pyo3", "librust-pyo3-ffi-dev")]
+# Rust sources (Debian): the standard library and the crates nearly every Rust extension links:
+# (library, package, path fragments to read: () for all); tests, benches and examples are never read
+_RUST_STD = tuple(f"/library/{c}/" for c in ("std", "core", "alloc", "backtrace", "panic_unwind", "unwind",
+                                              "stdarch", "portable-simd", "proc_macro"))
+RUST_CRATES: list[tuple[str, str, tuple[str, ...]]] = [
+    ("pyo3", "librust-pyo3-dev", ()), ("pyo3", "librust-pyo3-ffi-dev", ()),
+    ("rust-std", "rust-src", _RUST_STD),  # rust-src is the whole rustc tree: only its library/ part
+    ("serde", "librust-serde-dev", ()), ("serde_json", "librust-serde-json-dev", ()),
+    ("hashbrown", "librust-hashbrown-dev", ()), ("memchr", "librust-memchr-dev", ()),
+    ("smallvec", "librust-smallvec-dev", ()), ("itoa", "librust-itoa-dev", ()), ("ryu", "librust-ryu-dev", ()),
+    ("once_cell", "librust-once-cell-dev", ()), ("parking_lot", "librust-parking-lot-dev", ())]
+_NOT_LIBRARY = ("/tests/", "/benches/", "/examples/", "/tests.rs", "/benches.rs")
 PYPI_SOURCES = [("cython", "cython<3.2", "Cython/Utility/")]
 _SOURCE_EXT = (".c", ".h", ".cc", ".cpp", ".rs", ".pyx", ".pxd", ".pxi")
 
@@ -99,7 +113,7 @@ def write_compact_pack(src: SQLiteStore, out: Path) -> int:
     os.close(fd)
     Path(tmp).unlink()
     dst = SQLiteStore(tmp)
-    n = copy_library_samples(src, dst)
+    n = copy_library_samples(src, dst, min_insns=MIN_INSNS, dedupe=True)
     dst.db.execute("DELETE FROM lsh")
     dst.db.execute("PRAGMA journal_mode=DELETE")
     dst.db.execute("VACUUM")
@@ -109,11 +123,6 @@ def write_compact_pack(src: SQLiteStore, out: Path) -> int:
     for suffix in ("", "-wal", "-shm"):
         Path(tmp + suffix).unlink(missing_ok=True)
     return n
-
-
-def _run(cmd: list[str], cwd: Path) -> bool:
-    p = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=1800)
-    return p.returncode == 0
 
 
 def _strings_record(name: str, strings: set[str]) -> SampleRecord:
@@ -139,77 +148,170 @@ def _source_files(root: Path, parts: tuple[str, ...]) -> Iterator[Path]:
                 yield p
 
 
-def _debian_package(d: Path, pkg: str, log: Callable[[str], None]) -> Path | None:
-    """Download a Debian binary package and unpack it (never installed); the unpacked tree, or None."""
-    d.mkdir(parents=True, exist_ok=True)
-    if not _run(["apt-get", "download", pkg], d):
-        log(f"  {pkg}: apt-get download failed, skipped")
-        return None
-    for deb in d.glob("*.deb"):
-        _run(["dpkg-deb", "-x", str(deb), str(d / "x")], d)
-    return d / "x"
-
-
 def build_pack(out: Path, *, log: Callable[[str], None] = print, binaries: bool = True, sources: bool = True,
-               jobs: int = 1) -> dict[str, int]:
-    """Download, read and index the library pack into ``out`` (a codekin index)."""
+               compile: bool = True, jobs: int = 1, only: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """Build (or complete: everything is cached and a sample already in ``out`` is skipped) the library
+    pack ``out``: compiled library sources and runtimes, Debian binary packages, source literals.
+    Returns the parts indexed and the seconds each phase took."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from codekin.evidence import libbuild
     from codekin.indexer import index_paths
 
     out.parent.mkdir(parents=True, exist_ok=True)
     store = SQLiteStore(out)
     counts: dict[str, int] = {}
-    work = Path(tempfile.mkdtemp(prefix="codekin-libs-"))
+    seconds: dict[str, float] = {}
+    errors: list[dict[str, Any]] = []
+    t_all = time.perf_counter()
+    cols = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    console = Console(stderr=True)  # stdout carries the JSON summary
     try:
+        artifacts: list[libbuild.Artifact] = []
+        if compile:
+            t0 = time.perf_counter()
+            with Progress(*cols, transient=True, console=console) as prog:
+                task = prog.add_task("compiling library sources", total=None)
+                built = libbuild.build_sources(log, jobs=max(1, jobs), libs=only,
+                                               progress=lambda d, t: prog.update(task, completed=d, total=t))
+            artifacts += built.built
+            if not only:
+                artifacts += libbuild.build_runtimes(log).built
+            seconds["compile"] = round(time.perf_counter() - t0, 1)
+            counts["compile_failed_files"] = built.failed_files
         if binaries:
-            for lib, pkg, prefix in BINARY_PACKAGES:
-                d = _debian_package(work / "deb" / pkg, pkg, log)
-                if d is None:
+            t0 = time.perf_counter()
+            for lib, pkg, patterns in libbuild.BINARY_PACKAGES:
+                if only and lib not in only:
                     continue
-                sos = [str(p) for p in d.rglob("*.so*")
-                       if p.is_file() and not p.is_symlink() and p.name.startswith(prefix)]
-                rep = index_paths(store, sos, LabelSpec(family=lib, library=True, source=f"debian:{pkg}"), jobs=jobs)
-                counts[pkg] = len(rep.indexed)
-                log(f"  {pkg}: {len(rep.indexed)} shared objects indexed as library {lib}")
+                d = libbuild.debian_package(pkg, log)
+                if d is not None:
+                    artifacts += [libbuild.Artifact(lib, f, f"debian:{pkg}")
+                                  for f in libbuild.package_files(d, patterns)]
+            seconds["download"] = round(time.perf_counter() - t0, 1)
+        t0 = time.perf_counter()
+        with Progress(*cols, console=console) as prog:
+            task = prog.add_task("indexing library code", total=len(artifacts))
+            for a in artifacts:
+                rep = index_paths(store, [str(a.path)], LabelSpec(family=a.lib, library=True, source=a.what),
+                                  jobs=1)
+                for e in rep.indexed:  # a name without the machine's paths; the functions' names
+                    with store.db:
+                        store.db.execute("UPDATE samples SET name=? WHERE sha256=?",
+                                         (f"{a.what}:{a.path.name}", e["sha256"]))
+                    attach_symbols(store, e["sha256"], a.path.read_bytes())
+                errors += rep.errors
+                counts[a.lib] = counts.get(a.lib, 0) + len(rep.indexed) + len(rep.skipped)
+                prog.advance(task)
+        for e in errors[:20]:
+            log(f"  {e['name']}: {e['error'].get('message', e['error'])}")
+        seconds["index"] = round(time.perf_counter() - t0, 1)
         if sources:
-            for lib, pkg, parts in SOURCE_PACKAGES:
-                d = work / "src" / pkg
-                d.mkdir(parents=True, exist_ok=True)
-                if not _run(["apt-get", "source", "-q", pkg], d):
-                    log(f"  {pkg}: apt-get source failed (is a deb-src entry configured?), skipped")
-                    continue
-                found: set[str] = set()
-                for sub in [x for x in d.iterdir() if x.is_dir()]:
-                    for f in _source_files(sub, parts):
-                        found |= literals(f.read_text("latin-1"), rust=f.suffix == ".rs")
-                _add_literals(store, lib, pkg, found, counts, log)
-            for lib, pkg in RUST_CRATES:
-                d = _debian_package(work / "crate" / pkg, pkg, log)
-                if d is None:
-                    continue
-                found = set()
-                for f in d.rglob("*.rs"):
-                    found |= literals(f.read_text("utf-8", "replace"), rust=True)
-                _add_literals(store, lib, pkg, found, counts, log)
-            for lib, req, prefix in PYPI_SOURCES:
-                d = work / "pypi" / lib
-                d.mkdir(parents=True, exist_ok=True)
-                import sys
-
-                if not _run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary", ":all:",
-                             "-d", str(d), req], d):
-                    log(f"  {req}: pip download failed, skipped")
-                    continue
-                found = set()
-                for whl in d.glob("*.whl"):
-                    with zipfile.ZipFile(whl) as z:
-                        for name in z.namelist():
-                            if name.startswith(prefix) and name.endswith(_SOURCE_EXT):
-                                found |= literals(z.read(name).decode("latin-1"))
-                _add_literals(store, lib, req, found, counts, log)
+            t0 = time.perf_counter()
+            _build_literals(store, counts, log, only)
+            seconds["literals"] = round(time.perf_counter() - t0, 1)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
         store.close()
-    return counts
+    seconds["total"] = round(time.perf_counter() - t_all, 1)
+    return {"parts": counts, "seconds": seconds, "errors": len(errors)}
+
+
+def attach_symbols(store: SQLiteStore, sha256: str, data: bytes) -> int:
+    """Record the names of a library sample's functions (from its symbols and exports) with them."""
+    from codekin.binary.loader import load_binary
+
+    try:
+        b = load_binary(data)
+    except Exception:  # a build that does not load has no functions either
+        return 0
+    names: dict[int, str] = {}
+    for e in getattr(b, "exports", []) or []:
+        if e.name:
+            names.setdefault(int(e.address), e.name)
+    for s in b.symbols:
+        if s.kind == "function" and s.name:
+            names[int(s.address)] = s.name  # symbol table names win over export names
+    return _set_names(store, sha256, names)
+
+
+def _set_names(store: SQLiteStore, sha256: str, names: dict[int, str]) -> int:
+    row = store.db.execute("SELECT id FROM samples WHERE sha256=?", (sha256,)).fetchone()
+    if row is None or not names:
+        return 0
+    fns = store.db.execute("SELECT id, address FROM functions WHERE sample_id=?", (row[0],)).fetchall()
+    upd = [(names[a][:200], fid) for fid, a in fns if a in names]
+    with store.db:
+        store.db.executemany("UPDATE functions SET detail = json_set(COALESCE(detail, '{}'), '$.n', ?) WHERE id=?",
+                             upd)
+    return len(upd)
+
+
+def library_symbols(store: Any, keys: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
+    """The recorded names of library functions, by (sample sha256, address); {} for stores without them."""
+    db = getattr(store, "db", None)
+    if db is None or not keys:
+        return {}
+    out: dict[tuple[str, int], str] = {}
+    sids: dict[str, int | None] = {}
+    for sha, addr in set(keys):
+        if sha not in sids:
+            r = db.execute("SELECT id FROM samples WHERE sha256=?", (sha,)).fetchone()
+            sids[sha] = r[0] if r else None
+        sid = sids[sha]
+        if sid is None:
+            continue
+        r = db.execute("SELECT json_extract(detail, '$.n') FROM functions WHERE sample_id=? AND address=? "
+                       "AND detail IS NOT NULL", (sid, addr)).fetchone()
+        if r and r[0]:
+            out[(sha, addr)] = str(r[0])
+    return out
+
+
+def _build_literals(store: SQLiteStore, counts: dict[str, int], log: Callable[[str], None],
+                    only: tuple[str, ...] | None) -> None:
+    from codekin.evidence import libbuild
+
+    for lib, pkg, parts in SOURCE_PACKAGES:
+        if only and lib not in only:
+            continue
+        root = libbuild.debian_source(pkg, log)
+        if root is None:
+            continue
+        found: set[str] = set()
+        for f in _source_files(root, parts):
+            found |= literals(f.read_text("latin-1"), rust=f.suffix == ".rs")
+        _add_literals(store, lib, pkg, found, counts, log)
+    for lib, pkg, keep in RUST_CRATES:
+        if only and lib not in only:
+            continue
+        d = libbuild.debian_package(pkg, log)
+        if d is None:
+            continue
+        found = set()
+        for f in d.rglob("*.rs"):
+            path = "/" + str(f.relative_to(d))
+            if any(x in path for x in _NOT_LIBRARY) or (keep and not any(k in path for k in keep)):
+                continue
+            found |= literals(f.read_text("utf-8", "replace"), rust=True)
+        _add_literals(store, lib, pkg, found, counts, log)
+    for lib, req, prefix in PYPI_SOURCES:
+        if only and lib not in only:
+            continue
+        d = libbuild.cache_dir() / "pypi" / lib
+        d.mkdir(parents=True, exist_ok=True)
+        if not list(d.glob("*.whl")) and not libbuild._sh(
+                [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary", ":all:", "-d", str(d),
+                 req], d):
+            log(f"  {req}: pip download failed, skipped")
+            continue
+        found = set()
+        for whl in d.glob("*.whl"):
+            with zipfile.ZipFile(whl) as z:
+                for name in z.namelist():
+                    if name.startswith(prefix) and name.endswith(_SOURCE_EXT):
+                        found |= literals(z.read(name).decode("latin-1"))
+        _add_literals(store, lib, req, found, counts, log)
 
 
 def _add_literals(store: SQLiteStore, lib: str, what: str, found: set[str], counts: dict[str, int],
@@ -220,13 +322,15 @@ def _add_literals(store: SQLiteStore, lib: str, what: str, found: set[str], coun
     rec = _strings_record(lib + ":" + what, found)
     if not store.has_sample(rec.sha256):
         store.add_sample(rec, _empty_prints(), LabelSpec(family=lib, library=True, source=f"literals:{what}"))
-    counts[what] = len(found)
+    counts[f"literals:{what}"] = len(found)
     log(f"  {what}: {len(found)} source literals indexed as library {lib} strings")
 
 
-def copy_library_samples(src: SQLiteStore, dst: SQLiteStore) -> int:
-    """Copy every library sample (functions, bands, strings, labels) from ``src`` into ``dst``.
-    A pack made with another fingerprint configuration is refused (its signatures would not compare)."""
+def copy_library_samples(src: SQLiteStore, dst: SQLiteStore, *, min_insns: int = 0, dedupe: bool = False) -> int:
+    """Copy every library sample (functions, their names, bands, strings, labels) from ``src`` into ``dst``.
+    A pack made with another fingerprint configuration is refused (its signatures would not compare).
+    Compact copies leave out functions too small to ever match (``min_insns``) and, with ``dedupe``, a
+    function whose exact twin an earlier sample of the same library already holds."""
     why = src.version_mismatch()
     if why:
         from codekin.store.base import StaleIndexError
@@ -237,14 +341,24 @@ def copy_library_samples(src: SQLiteStore, dst: SQLiteStore) -> int:
     rows = src.db.execute(
         "SELECT s.id, s.sha256, s.name, s.format, s.arch, s.size, s.n_functions, s.n_instructions, s.imphash, "
         "s.tlsh, s.pe_timestamp, s.info, f.name FROM samples s LEFT JOIN families f ON f.id = s.family_id "
-        "WHERE s.library = 1 OR f.kind = 'library'").fetchall()
+        "WHERE s.library = 1 OR f.kind = 'library' ORDER BY s.id").fetchall()
     import json
 
+    seen: dict[str | None, set[int]] = {}
     for sid, sha, name, fmt, arch, size, nf, ni, imph, tl, ts, info, fam in rows:
         if dst.has_sample(sha):
             continue
-        fr = src.db.execute("SELECT address, n_insns, n_bytes, n_blocks, exact, minhash FROM functions "
-                            "WHERE sample_id=? ORDER BY id", (sid,)).fetchall()
+        fr = src.db.execute("SELECT address, n_insns, n_bytes, n_blocks, exact, minhash, "
+                            "json_extract(detail, '$.n') FROM functions WHERE sample_id=? AND n_insns >= ? "
+                            "ORDER BY id", (sid, min_insns)).fetchall()
+        if dedupe:
+            fam_seen = seen.setdefault(fam, set())
+            keep = []
+            for r in fr:
+                if r[4] not in fam_seen:
+                    fam_seen.add(r[4])
+                    keep.append(r)
+            fr = keep
         k = 64
         mh = (np.frombuffer(b"".join(r[5] for r in fr), dtype="<u4").reshape(len(fr), k).astype(np.uint32)
               if fr else np.zeros((0, k), np.uint32))
@@ -263,5 +377,43 @@ def copy_library_samples(src: SQLiteStore, dst: SQLiteStore) -> int:
         rec = SampleRecord(sha, name or "", fmt or "raw", arch or "x64", size or 0, nf or 0, ni or 0, imph, tl, ts,
                            json.loads(info or "{}"), hs)
         dst.add_sample(rec, prints, LabelSpec(family=fam, library=True, source="libs import"))
+        names = {int(r[0]): str(r[6]) for r in fr if r[6]}
+        if names:
+            _set_names(dst, sha, names)
         n += 1
     return n
+
+
+def library_summary(store: Any, evidence: list[dict[str, Any]], *, names: int = 8) -> list[dict[str, Any]]:
+    """Name the library code a query shares: sets ``library_symbol`` on every evidence entry (the library
+    function's recorded name, or None) and returns, per library, the functions of the query that match
+    it and the names of the best-matching ones (largest first)."""
+    keys = [(e["other_sha256"], e["other_address"]) for e in evidence if e.get("library")]
+    syms = library_symbols(store, keys)
+    per: dict[str, dict[str, Any]] = {}
+    for e in evidence:
+        sym = syms.get((e["other_sha256"], e["other_address"])) if e.get("library") else None
+        e["library_symbol"] = sym
+        if not e.get("library"):
+            continue
+        name = e.get("library_name") or "library"
+        d = per.setdefault(name, {"library": name, "addresses": set(), "named": {}})
+        d["addresses"].add(e["address"])
+        if sym:
+            d["named"][sym] = max(d["named"].get(sym, 0), int(e["instructions"]))
+    out = []
+    for d in per.values():
+        top = sorted(d["named"].items(), key=lambda kv: (-kv[1], kv[0]))[:names]
+        out.append({"library": d["library"], "functions": len(d["addresses"]), "symbols": [k for k, _ in top]})
+    out.sort(key=lambda d: (-d["functions"], d["library"]))
+    return out
+
+
+def describe_library(d: dict[str, Any]) -> str:
+    """One line for a report: 'shares inflate, deflate code of zlib (library): discounted'."""
+    if not d["symbols"]:
+        return f"shares {d['functions']} functions of {d['library']} (library): discounted"
+    what = ", ".join(d["symbols"][:4])
+    rest = d["functions"] - len(d["symbols"][:4])
+    more = f" and {rest} more" if rest > 0 else ""
+    return f"shares {what}{more} code of {d['library']} (library): discounted"

@@ -249,8 +249,9 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
         n_evidence = len(firsts)
         strength = w[qi_o[firsts]] * sims_o[firsts]
         firsts = firsts[np.argsort(-strength, kind="stable")]
-        if evidence_limit is not None:
-            firsts = firsts[:evidence_limit]
+        if evidence_limit is not None:  # the strongest, and every library match (reports name the libraries)
+            rest = firsts[evidence_limit:]
+            firsts = np.concatenate([firsts[:evidence_limit], rest[is_lib[gid_o[rest]]]])
         for k in firsts.tolist():
             q = int(qi_o[k])
             g = group_names[int(gid_o[k])]

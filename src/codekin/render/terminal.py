@@ -42,6 +42,10 @@ def render_query_terminal(console: Console, d: dict[str, Any]) -> None:
                       "indexed[/dim]")
     if d["library"]["functions"]:
         console.print(f"  {d['library']['functions']} functions match library code (discounted)")
+        from codekin.evidence.libs import describe_library
+
+        for lib in d["library"].get("libraries", [])[:8]:
+            console.print(f"    {describe_library(lib)}")
     if d["families"]:
         t = Table("family", "actor", "score", "share", "distinct", "shared fns", "distinct fns", "chance",
                   title="families")
@@ -55,7 +59,8 @@ def render_query_terminal(console: Console, d: dict[str, Any]) -> None:
         t = Table("address", "insns", "family / library", "other sample", "other addr", "sim", "rarity",
                   title="top evidence")
         for e in d["evidence"][:12]:
-            who = e["family"] or f"[dim]{e['library_name']} (library)[/dim]"
+            sym = f" {e['library_symbol']}" if e.get("library_symbol") else ""
+            who = e["family"] or f"[dim]{e['library_name']} (library){sym}[/dim]"
             t.add_row(f"{e['address']:#x}", str(e["instructions"]), who, e["other_sha256"][:16],
                       f"{e['other_address']:#x}", f"{e['similarity']:.2f}", f"{e['rarity']:.2f}")
         console.print(t)
