@@ -1,0 +1,602 @@
+"""Function-similarity benchmark (issue 4), after the protocol of Marcelli et al., "How Machine Learning
+Is Solving the Binary Function Similarity Problem" (USENIX Security 2022), on the ground-truth corpus
+(bench/corpus):
+
+    python bench/similarity.py [--queries 200] [--seed 4] [--no-mcrit] [--no-write]
+
+- Functions: project functions (truth ``kind == function``, ``origin == project``, a name unique in
+  its build) that codekin discovers on the stripped build at the symbol's address, with at least 5
+  basic blocks. Identity: project, source-level name and defining object files.
+- Queries come from stripped builds; the true match is the same function in another build of the same
+  project; the wrong ones are random functions (any project, another name) of builds standing in the
+  same relation to the query's build. Tasks (relation between the query's build and the other side):
+  XO same compiler and architecture, other optimisation level; XC other compiler (gcc-12, clang-14,
+  clang-19), same level and architecture; XB x86-64 vs i386, same compiler and level; XM any other
+  build (compiler, level, architecture and format may all differ); PE-ELF a mingw build against the
+  gcc-12 ELF build of the same architecture and level.
+- Ranking: 1 true + 100 wrong per query; ties pessimistic (the true match below every tied wrong one).
+  Recall@1, MRR@10; AUC over all (query, candidate) scores of the task. Large pool: 1 true + 9,999
+  wrong (Recall@1, as jTrans reports it).
+- Methods, on the same functions: codekin's fuzzy fingerprint (MinHash agreement), codekin's full
+  similarity (what the matcher ranks with: ``codekin.match.similarity``), MCRIT 1.9.0's MinHash over
+  SMDA reports (default config; a PicHash match scores 100 as MCRIT's matcher has it; functions SMDA
+  does not find or MCRIT does not hash score -1), a Catalog1-style MinHash (128 hashes over the raw
+  byte 4-grams of the function's blocks).
+
+SMDA reports and MCRIT signatures are cached under ~/.cache/codekin-sim/ (per binary sha256).
+Raw data goes to bench/results/similarity.json, figures to BENCHMARKS.md (section ``similarity``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import os
+import random
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from rich.progress import Progress
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _report import ROOT, corpus_dir, header, write_section
+
+CACHE = Path(os.environ.get("CODEKIN_SIM_CACHE", Path.home() / ".cache" / "codekin-sim"))
+MIN_BLOCKS = 5
+CAT_K = 128
+TASKS = ["XO", "XC", "XB", "XM", "PE-ELF"]
+ELF_COMPILERS = ("gcc-12", "clang-14", "clang-19")
+METHODS = ["codekin-full", "codekin-fuzzy", "mcrit", "catalog1"]
+
+
+def toolchain(b: dict[str, Any]) -> str:
+    return "mingw" if "mingw" in b["compiler"] else b["compiler"]
+
+
+def related(task: str, q: dict[str, Any], t: dict[str, Any]) -> bool:
+    """Whether build ``t`` stands in the task's relation to the query's build ``q`` (projects aside)."""
+    same_tc, same_arch, same_opt = toolchain(q) == toolchain(t), q["arch"] == t["arch"], q["opt"] == t["opt"]
+    if task == "XO":
+        return same_tc and same_arch and not same_opt
+    if task == "XC":
+        return (q["compiler"] in ELF_COMPILERS and t["compiler"] in ELF_COMPILERS and q["compiler"] != t["compiler"]
+                and same_arch and same_opt)
+    if task == "XB":
+        return same_tc and same_opt and not same_arch
+    if task == "XM":
+        return (q["compiler"], q["arch"], q["opt"]) != (t["compiler"], t["arch"], t["opt"])
+    if task == "PE-ELF":
+        return toolchain(q) == "mingw" and t["compiler"] == "gcc-12" and same_arch and same_opt
+    raise ValueError(task)
+
+
+# ---------------------------------------------------------------------------------------------------
+# per-build data
+
+
+@dataclass
+class BuildData:
+    build: dict[str, Any]
+    keys: list[tuple[str, str, str]]  # (project, c_name, objects) per eligible function
+    names: list[str]
+    addrs: np.ndarray  # int64 per eligible function
+    rows: np.ndarray  # rows into the codekin FunctionPrints of the build
+    feats: dict[str, Any] = field(default_factory=dict)  # method -> per-function data (aligned to keys)
+    n_all: int = 0  # functions codekin found in the build
+    t_discover: float = 0.0
+    t_fingerprint: float = 0.0
+    t_catalog: float = 0.0
+
+
+def truth_funcs(root: Path, b: dict[str, Any]) -> dict[int, tuple[str, str, str]]:
+    data = json.loads((root / b["truth"]).read_text())
+    out: dict[int, tuple[str, str, str]] = {}
+    seen: dict[tuple[str, str, str], int] = defaultdict(int)
+    for f in data["functions"]:
+        if f.get("kind") != "function" or f.get("origin") != "project":
+            continue
+        key = (b["project"], f.get("c_name") or f["name"], ",".join(sorted(f.get("objects") or [])))
+        seen[key] += 1
+        out[int(f["address"])] = key
+    return {a: k for a, k in out.items() if seen[k] == 1}
+
+
+def catalog1(code: bytes, spans: list[tuple[int, int]], base: int, mult: np.ndarray, add: np.ndarray) -> np.ndarray:
+    """Catalog1-style signature: per hash the minimum over the function's byte 4-grams."""
+    grams = []
+    for s, e in spans:
+        chunk = np.frombuffer(code[s - base: e - base], dtype=np.uint8)
+        if len(chunk) >= 4:
+            g = (chunk[:-3].astype(np.uint32) | (chunk[1:-2].astype(np.uint32) << 8)
+                 | (chunk[2:-1].astype(np.uint32) << 16) | (chunk[3:].astype(np.uint32) << 24))
+            grams.append(g)
+    if not grams:
+        return np.full(CAT_K, 0xFFFFFFFF, dtype=np.uint32)
+    from codekin.fingerprint.hashing import mix64
+
+    g = np.unique(np.concatenate(grams))
+    h = (mix64(g.astype(np.uint64)) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    with np.errstate(over="ignore"):
+        return (h[:, None] * mult[None, :] + add[None, :]).min(axis=0)
+
+
+def load_build(root: Path, b: dict[str, Any]) -> BuildData:
+    from codekin.binary.loader import load_binary
+    from codekin.disasm.discover import extract
+    from codekin.fingerprint import fingerprint
+
+    truth = truth_funcs(root, b)
+    data = (root / b["stripped"]).read_bytes()
+    t0 = time.process_time()
+    binary = load_binary(data, name=b["stripped"])
+    ex = extract(binary)
+    t1 = time.process_time()
+    fp = fingerprint(ex)
+    t2 = time.process_time()
+    sim_feats = None
+    try:
+        from codekin.match import similarity as simmod
+
+        sim_feats = simmod.features_of(ex, fp)
+    except (ImportError, AttributeError):
+        pass
+    t3 = time.process_time()
+    row_of = {int(a): i for i, a in enumerate(fp.address.tolist())}
+    keys, names, addrs, rows = [], [], [], []
+    for a, k in sorted(truth.items()):
+        r = row_of.get(a)
+        if r is None or fp.n_blocks[r] < MIN_BLOCKS:
+            continue
+        keys.append(k)
+        names.append(k[1])
+        addrs.append(a)
+        rows.append(r)
+    rows_a = np.asarray(rows, dtype=np.int64)
+    bd = BuildData(b, keys, names, np.asarray(addrs, dtype=np.int64), rows_a, n_all=len(fp),
+                   t_discover=t1 - t0, t_fingerprint=(t2 - t1) + (t3 - t2))
+    bd.feats["codekin"] = {"minhash": fp.minhash[rows_a], "exact": fp.exact[rows_a], "bands": fp.bands[rows_a],
+                           "n_insns": fp.n_insns[rows_a]}
+    if sim_feats is not None:
+        bd.feats["sim"] = simmod.take(sim_feats, rows_a)  # type: ignore[attr-defined]
+    # Catalog1: raw bytes of the function's blocks
+    rng = np.random.default_rng(0xCA7A1061)
+    mult = (rng.integers(1, 2**31, size=CAT_K, dtype=np.uint32) << np.uint32(1)) | np.uint32(1)
+    add = rng.integers(0, 2**32, size=CAT_K, dtype=np.uint64).astype(np.uint32)
+    t4 = time.process_time()
+    sigs = np.zeros((len(rows_a), CAT_K), dtype=np.uint32)
+    tab = ex.table
+    for j, r in enumerate(rows_a.tolist()):
+        fn = ex.functions[r]
+        spans = []
+        for blk in sorted(fn.block_ids.tolist(), key=lambda x: int(ex.block_first[x])):
+            f, la = int(ex.block_first[blk]), int(ex.block_last[blk])
+            spans.append((int(tab.ip[f]), int(tab.ip[la] + tab.length[la])))
+        sigs[j] = catalog1_bytes(binary, spans, mult, add)
+    bd.t_catalog = time.process_time() - t4
+    bd.feats["catalog1"] = sigs
+    return bd
+
+
+def catalog1_bytes(binary: Any, spans: list[tuple[int, int]], mult: np.ndarray, add: np.ndarray) -> np.ndarray:
+    lo = min(s for s, _ in spans)
+    hi = max(e for _, e in spans)
+    code = binary.read(lo, hi - lo)
+    return catalog1(bytes(code), spans, lo, mult, add)
+
+
+# ---------------------------------------------------------------------------------------------------
+# MCRIT (SMDA reports, cached)
+
+
+def _mcrit_worker(args: tuple[str, str]) -> tuple[str, float, float, int, int]:
+    """SMDA on one binary, then MCRIT's MinHash of every function; cached as npz. Returns
+    (sha, smda seconds, minhash seconds, functions, hashed functions)."""
+    path, sha = args
+    out = CACHE / "mcrit" / f"{sha}.npz"
+    if out.exists():
+        z = np.load(out)
+        return sha, float(z["t_smda"]), float(z["t_mh"]), int(z["n_all"]), int(z["valid"].sum())
+    logging.disable(logging.CRITICAL)
+    from mcrit.config.MinHashConfig import MinHashConfig
+    from mcrit.config.ShinglerConfig import ShinglerConfig
+    from mcrit.minhash.MinHasher import MinHasher
+    from smda.common.SmdaReport import SmdaReport
+    from smda.Disassembler import Disassembler
+
+    rep_path = CACHE / "smda" / f"{sha}.json.gz"
+    t0 = time.process_time()
+    if rep_path.exists():
+        report = SmdaReport.fromDict(json.loads(gzip.decompress(rep_path.read_bytes())))
+        t_smda = float(json.loads(gzip.decompress(rep_path.read_bytes())).get("codekin_cpu_s", 0.0))
+    else:
+        report = Disassembler().disassembleFile(path)
+        t_smda = time.process_time() - t0
+        d = report.toDict()
+        d["codekin_cpu_s"] = t_smda
+        rep_path.parent.mkdir(parents=True, exist_ok=True)
+        rep_path.write_bytes(gzip.compress(json.dumps(d).encode()))
+        report = SmdaReport.fromDict(d)
+    mh = MinHasher(MinHashConfig(), ShinglerConfig())
+    t1 = time.process_time()
+    fns = list(report.getFunctions()) if report.status == "ok" else []
+    addr, sig, valid, pic = [], [], [], []
+    for f in fns:
+        ok = mh.isMinHashableFunction(f)
+        addr.append(int(f.offset))
+        sig.append(np.frombuffer(mh._calculateMinHash(f).getMinHash(), dtype=np.uint8) if ok
+                   else np.zeros(64, np.uint8))
+        valid.append(ok)
+        pic.append(int(f.pic_hash or 0) & 0xFFFFFFFFFFFFFFFF)
+    t_mh = time.process_time() - t1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(out, addr=np.asarray(addr, np.int64), sig=np.asarray(sig, np.uint8).reshape(-1, 64),
+             valid=np.asarray(valid, bool), pic=np.asarray(pic, np.uint64), t_smda=t_smda, t_mh=t_mh,
+             n_all=len(fns))
+    return sha, t_smda, t_mh, len(fns), int(sum(valid))
+
+
+def attach_mcrit(bd: BuildData) -> None:
+    z = np.load(CACHE / "mcrit" / f"{bd.build['sha256']}.npz")
+    pos = {int(a): i for i, a in enumerate(z["addr"].tolist())}
+    n = len(bd.keys)
+    sig = np.zeros((n, 64), np.uint8)
+    valid = np.zeros(n, bool)
+    pic = np.zeros(n, np.uint64)
+    for j, a in enumerate(bd.addrs.tolist()):
+        i = pos.get(a)
+        if i is not None and z["valid"][i]:
+            sig[j], valid[j], pic[j] = z["sig"][i], True, z["pic"][i]
+    bd.feats["mcrit"] = {"sig": sig, "valid": valid, "pic": pic}
+
+
+# ---------------------------------------------------------------------------------------------------
+# global tables and scoring
+
+
+class Table:
+    """All eligible functions of all builds, concatenated (global ids)."""
+
+    def __init__(self, builds: list[BuildData], methods: list[str]) -> None:
+        self.builds = builds
+        sizes = [len(b.keys) for b in builds]
+        self.offset = np.r_[0, np.cumsum(sizes)].astype(np.int64)
+        self.build_of = np.repeat(np.arange(len(builds)), sizes)
+        names = sorted({n for b in builds for n in b.names})
+        nid = {n: i for i, n in enumerate(names)}
+        self.name_id = np.asarray([nid[n] for b in builds for n in b.names], dtype=np.int64)
+        ck = [b.feats["codekin"] for b in builds]
+        self.minhash = np.concatenate([c["minhash"] for c in ck])
+        self.exact = np.concatenate([c["exact"] for c in ck])
+        self.bands = np.concatenate([c["bands"] for c in ck])
+        self.n_insns = np.concatenate([c["n_insns"] for c in ck])
+        self.cat = np.concatenate([b.feats["catalog1"] for b in builds])
+        self.sim = None
+        if all("sim" in b.feats for b in builds):
+            from codekin.match import similarity as simmod
+
+            self.sim = simmod.concat([b.feats["sim"] for b in builds])  # type: ignore[attr-defined]
+        if "mcrit" in methods:
+            mc = [b.feats["mcrit"] for b in builds]
+            self.mc_sig = np.concatenate([m["sig"] for m in mc])
+            self.mc_valid = np.concatenate([m["valid"] for m in mc])
+            self.mc_pic = np.concatenate([m["pic"] for m in mc])
+
+    def score(self, method: str, q: np.ndarray, c: np.ndarray) -> np.ndarray:
+        """Similarity of pairs (q[i], c[i]) of global ids."""
+        if method == "codekin-fuzzy":
+            return (self.minhash[q] == self.minhash[c]).mean(axis=1)
+        if method == "codekin-full":
+            if self.sim is not None:
+                from codekin.match import similarity as simmod
+
+                return simmod.pair_scores(self.sim, q, c)  # type: ignore[attr-defined]
+            return matcher_baseline(self.minhash[q], self.minhash[c], self.exact[q], self.exact[c],
+                                    self.bands[q], self.bands[c])
+        if method == "catalog1":
+            return (self.cat[q] == self.cat[c]).mean(axis=1)
+        if method == "mcrit":
+            s = 100.0 * (self.mc_sig[q] == self.mc_sig[c]).mean(axis=1)
+            s = np.where(self.mc_pic[q] == self.mc_pic[c], 100.0, s)
+            return np.where(self.mc_valid[q] & self.mc_valid[c], s, -1.0)
+        raise ValueError(method)
+
+
+def matcher_baseline(mq: np.ndarray, mc: np.ndarray, eq: np.ndarray, ec: np.ndarray, bq: np.ndarray,
+                     bc: np.ndarray) -> np.ndarray:
+    """The matcher before codekin.match.similarity existed: exact twins 1.0; otherwise the MinHash
+    agreement of pairs that share an LSH band and reach MIN_SIM; every other pair 0 (not a candidate)."""
+    from codekin.match.matcher import MIN_SIM
+
+    sim = (mq == mc).mean(axis=1)
+    band = ((bq == bc) & (bq != 0)).any(axis=1)
+    s = np.where(band & (sim >= MIN_SIM), sim, 0.0)
+    return np.where(eq == ec, 1.0, s)
+
+
+@dataclass
+class Query:
+    q: int  # global id of the query function
+    t: int  # global id of the true match
+    neg: np.ndarray  # global ids of the wrong ones (pool 101)
+    neg_big: np.ndarray | None = None  # pool 10,000
+
+
+def sample_queries(table: Table, task: str, n: int, seed: int, big: bool) -> list[Query]:
+    rng = random.Random(f"{seed}:{task}")
+    nrng = np.random.default_rng(rng.randrange(2**32))
+    builds = table.builds
+    by_proj: dict[str, list[int]] = defaultdict(list)
+    for i, b in enumerate(builds):
+        by_proj[b.build["project"]].append(i)
+    rel = {i: [j for j in range(len(builds)) if related(task, builds[i].build, builds[j].build)]
+           for i in range(len(builds))}
+    key_pos = [{k: p for p, k in enumerate(b.keys)} for b in builds]
+    cand = [(i, p) for i in range(len(builds)) if rel[i] for p in range(len(builds[i].keys))]
+    rng.shuffle(cand)
+    pools: dict[int, np.ndarray] = {}
+    out: list[Query] = []
+    for i, p in cand:
+        if len(out) >= n:
+            break
+        key = builds[i].keys[p]
+        partners = [j for j in rel[i] if builds[j].build["project"] == key[0] and key in key_pos[j]]
+        if not partners:
+            continue
+        j = rng.choice(partners)
+        qg = int(table.offset[i] + p)
+        tg = int(table.offset[j] + key_pos[j][key])
+        if i not in pools:
+            pools[i] = np.concatenate([np.arange(table.offset[x], table.offset[x + 1]) for x in rel[i]])
+        pool = pools[i]
+        pool = pool[table.name_id[pool] != table.name_id[qg]]
+        neg = nrng.choice(pool, size=min(100, len(pool)), replace=False)
+        neg_big = nrng.choice(pool, size=min(9999, len(pool)), replace=False) if big else None
+        out.append(Query(qg, tg, neg, neg_big))
+    return out
+
+
+def rank_metrics(pos: np.ndarray, negs: np.ndarray) -> dict[str, float]:
+    """pos: (n,) true scores; negs: (n, m) wrong scores. Pessimistic ties."""
+    rank = 1 + (negs >= pos[:, None]).sum(axis=1)
+    r1 = float((rank == 1).mean())
+    mrr = float(np.where(rank <= 10, 1.0 / rank, 0.0).mean())
+    return {"recall@1": r1, "mrr@10": mrr, "rank": rank.tolist()}
+
+
+def auc(pos: np.ndarray, neg: np.ndarray) -> float:
+    """Mann-Whitney AUC, ties count one half."""
+    allv = np.concatenate([pos, neg])
+    order = np.argsort(allv, kind="mergesort")
+    sv = allv[order]
+    ranks = np.empty(len(allv), dtype=np.float64)
+    # average ranks over ties
+    starts = np.r_[0, np.nonzero(np.diff(sv))[0] + 1]
+    ends = np.r_[starts[1:], len(sv)]
+    avg = (starts + ends - 1) / 2.0 + 1.0
+    ranks[order] = np.repeat(avg, ends - starts)
+    rp = ranks[: len(pos)].sum()
+    return float((rp - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
+
+
+def evaluate(table: Table, queries: list[Query], method: str) -> dict[str, Any]:
+    qg = np.asarray([x.q for x in queries], dtype=np.int64)
+    tg = np.asarray([x.t for x in queries], dtype=np.int64)
+    neg = np.stack([x.neg for x in queries])
+    pos_s = table.score(method, qg, tg)
+    neg_s = table.score(method, np.repeat(qg, neg.shape[1]), neg.reshape(-1)).reshape(neg.shape)
+    m = rank_metrics(pos_s, neg_s)
+    m["auc"] = auc(pos_s, neg_s.reshape(-1))
+    if queries[0].neg_big is not None:
+        nb = [x.neg_big for x in queries]
+        rb = []
+        for i, arr in enumerate(nb):
+            assert arr is not None
+            s = table.score(method, np.full(len(arr), qg[i]), arr)
+            rb.append(1 + int((s >= pos_s[i]).sum()))
+        m["recall@1_pool10k"] = float(np.mean(np.asarray(rb) == 1))
+        m["pool_big_size"] = int(1 + min(len(a) for a in nb if a is not None))
+    return m
+
+
+# ---------------------------------------------------------------------------------------------------
+
+
+def plot(results: dict[str, Any], path: Path) -> bool:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return False
+    tasks = list(results["tasks"])
+    fig, ax = plt.subplots(figsize=(8, 3.5))
+    w = 0.8 / len(results["methods"])
+    for k, meth in enumerate(results["methods"]):
+        ys = [results["tasks"][t][meth]["recall@1"] for t in tasks]
+        ax.bar(np.arange(len(tasks)) + k * w, ys, w, label=meth)
+    ax.set_xticks(np.arange(len(tasks)) + 0.4 - w / 2, tasks)
+    ax.set_ylabel("Recall@1 (pool 101)")
+    ax.set_ylim(0, 1)
+    ax.legend(fontsize=8, ncol=2)
+    ax.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=90)
+    return True
+
+
+def commit() -> str:
+    try:
+        return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", default=str(corpus_dir()))
+    ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=4)
+    ap.add_argument("--tasks", nargs="+", default=TASKS)
+    ap.add_argument("--big-tasks", nargs="*", default=["XO", "XC", "XM"],
+                    help="tasks that also get the pool of 10,000")
+    ap.add_argument("--projects", nargs="*")
+    ap.add_argument("--no-mcrit", action="store_true")
+    ap.add_argument("--jobs", type=int, default=1, help="processes for the SMDA runs")
+    ap.add_argument("--no-write", action="store_true", help="print only, leave BENCHMARKS.md alone")
+    args = ap.parse_args()
+    root = Path(args.corpus)
+    manifest = json.loads((root / "manifest.json").read_text())
+    builds = [b for b in manifest["builds"] if not args.projects or b["project"] in args.projects]
+    methods = [m for m in METHODS if not (args.no_mcrit and m == "mcrit")]
+    data: list[BuildData] = []
+    with Progress() as prog:
+        task = prog.add_task("codekin + catalog1", total=len(builds))
+        for b in builds:
+            data.append(load_build(root, b))
+            prog.advance(task)
+        mc_stats: dict[str, tuple[float, float, int, int]] = {}
+        if "mcrit" in methods:
+            import multiprocessing as mp
+
+            jobs = [(str(root / b["stripped"]), b["sha256"]) for b in builds]
+            task = prog.add_task("SMDA + MCRIT MinHash", total=len(jobs))
+            with mp.get_context("spawn").Pool(args.jobs, maxtasksperchild=4) as pool:
+                for sha, ts, tm, nf, nh in pool.imap_unordered(_mcrit_worker, jobs):
+                    mc_stats[sha] = (ts, tm, nf, nh)
+                    prog.advance(task)
+            for bd in data:
+                attach_mcrit(bd)
+    table = Table(data, methods)
+    results: dict[str, Any] = {"methods": methods, "tasks": {}, "seed": args.seed, "queries": args.queries,
+                               "functions": int(len(table.name_id)), "builds": len(data)}
+    for t in args.tasks:
+        qs = sample_queries(table, t, args.queries, args.seed, t in args.big_tasks)
+        results["tasks"][t] = {"n_queries": len(qs)}
+        for m in methods:
+            r = evaluate(table, qs, m)
+            results["tasks"][t][m] = r
+            print(f"{t:7s} {m:14s} R@1 {r['recall@1']:.3f}  MRR@10 {r['mrr@10']:.3f}  AUC {r['auc']:.3f}"
+                  + (f"  R@1(10k) {r['recall@1_pool10k']:.3f}" if "recall@1_pool10k" in r else ""), flush=True)
+        if "mcrit" in methods:
+            qg = np.asarray([x.q for x in qs] + [x.t for x in qs])
+            results["tasks"][t]["mcrit_coverage"] = float(table.mc_valid[qg].mean())
+    # cost
+    n_fn = sum(b.n_all for b in data)
+    n_el = sum(len(b.keys) for b in data)
+    cost: dict[str, Any] = {
+        "codekin": {"discovery_ms_per_fn": 1000 * sum(b.t_discover for b in data) / n_fn,
+                    "fingerprint_ms_per_fn": 1000 * sum(b.t_fingerprint for b in data) / n_fn},
+        "catalog1": {"fingerprint_ms_per_fn": 1000 * sum(b.t_catalog for b in data) / n_el,
+                     "bytes_per_fn": CAT_K * 4},
+    }
+    from codekin.fingerprint.features import BANDS, K
+
+    # what the store keeps per function for similarity: the signature, the exact hash, the band rows
+    # (band key + function id) and what codekin.match.similarity adds
+    extra = 0
+    try:
+        from codekin.match import similarity as simmod
+
+        extra = int(simmod.STORED_BYTES)  # type: ignore[attr-defined]
+    except (ImportError, AttributeError):
+        pass
+    cost["codekin"]["bytes_per_fn"] = K * 4 + 8 + BANDS * 16 + extra
+    if mc_stats:
+        ts = sum(v[0] for v in mc_stats.values())
+        tm = sum(v[1] for v in mc_stats.values())
+        nf = sum(v[2] for v in mc_stats.values())
+        nh = sum(v[3] for v in mc_stats.values())
+        cost["mcrit"] = {"smda_ms_per_fn": 1000 * ts / max(nf, 1), "minhash_ms_per_fn": 1000 * tm / max(nh, 1),
+                         "bytes_per_fn": 64 + 8 + 20 * 8}
+    results["cost"] = cost
+    results["commit"] = commit()
+    out_dir = Path(__file__).resolve().parent / "results"
+    out_dir.mkdir(exist_ok=True)
+    body = report(results, args)
+    print(body)
+    if not args.no_write:
+        (out_dir / "similarity.json").write_text(json.dumps(results, indent=1))
+        if plot(results, ROOT / "docs" / "img" / "similarity.png"):
+            body += "\n![Recall@1 per task and method](docs/img/similarity.png)\n"
+        write_section("similarity", body)
+
+
+TARGETS = {"XO": 0.80, "XC": 0.60, "XM": 0.55}
+
+
+def report(res: dict[str, Any], args: argparse.Namespace) -> str:
+    methods = res["methods"]
+    cmd = "python bench/similarity.py " + " ".join(sys.argv[1:])
+    lines = [
+        "## Function similarity (issue 4)\n", header(cmd.strip()).rstrip(),
+        f"- codekin source: {res['commit']}; corpus: {res['builds']} stripped builds (bench/corpus), "
+        f"{res['functions']:,} functions with >= {MIN_BLOCKS} basic blocks (codekin's CFG) named by the "
+        "unstripped build's symbols",
+        f"- protocol: Marcelli et al. 2022; {args.queries} queries per task (seed {args.seed}); pool 101 "
+        "(1 true, 100 random wrong of builds in the task's relation, any project, another name); ties "
+        "pessimistic; AUC over all (query, candidate) scores; pool 10,000 as jTrans",
+        "- tasks: XO other optimisation level (same compiler, arch); XC other compiler among gcc-12, clang-14, "
+        "clang-19 (same level, arch); XB x86-64 vs i386 (same compiler, level); XM any other build (compiler, "
+        "level, arch and PE/ELF may all differ); PE-ELF mingw vs gcc-12 (same arch, level)",
+        "- methods: codekin-full = what the matcher ranks function pairs with; codekin-fuzzy = MinHash "
+        "agreement of the stored signature alone; mcrit = MCRIT 1.9.0 MinHash (default MinHashConfig/"
+        "ShinglerConfig, SMDA 5.0.1 report; PicHash twins 100; functions SMDA misses or MCRIT does not hash "
+        "score -1); catalog1 = MinHash over raw byte 4-grams, 128 hashes",
+        "",
+        "| task | method | Recall@1 | MRR@10 | AUC | Recall@1 pool 10k |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for t, r in res["tasks"].items():
+        for m in methods:
+            x = r[m]
+            big = f"{x['recall@1_pool10k']:.3f}" if "recall@1_pool10k" in x else "-"
+            lines.append(f"| {t} | {m} | {x['recall@1']:.3f} | {x['mrr@10']:.3f} | {x['auc']:.3f} | {big} |")
+    lines += ["", "Targets (Recall@1, pool 101; at least 2x MCRIT on every task; pool 10,000 >= 0.60 on XO):", "",
+              "| task | codekin-full | target | met | MCRIT | ratio to MCRIT | 2x met |", "|---|---:|---:|---|---:|---:|---|"]
+    for t, r in res["tasks"].items():
+        c = r["codekin-full"]["recall@1"]
+        tg = TARGETS.get(t)
+        mc = r["mcrit"]["recall@1"] if "mcrit" in r else None
+        ratio = (c / mc if mc else float("inf")) if mc is not None else None
+        lines.append(f"| {t} | {c:.3f} | {tg if tg is not None else '-'} | "
+                     f"{('yes' if c >= tg else f'no ({c - tg:+.3f})') if tg is not None else '-'} | "
+                     f"{mc if mc is None else f'{mc:.3f}'} | {'-' if ratio is None else f'{ratio:.2f}x'} | "
+                     f"{'-' if ratio is None else ('yes' if ratio >= 2 else 'no')} |")
+    if "XO" in res["tasks"] and "recall@1_pool10k" in res["tasks"]["XO"]["codekin-full"]:
+        v = res["tasks"]["XO"]["codekin-full"]["recall@1_pool10k"]
+        lines.append(f"\nXO pool 10,000 Recall@1: {v:.3f} (target 0.60: {'met' if v >= 0.6 else 'missed'}).")
+    cov = {t: r.get("mcrit_coverage") for t, r in res["tasks"].items() if "mcrit_coverage" in r}
+    if cov:
+        lines.append("\nMCRIT coverage (query and true functions SMDA found and MCRIT hashed): "
+                     + ", ".join(f"{t} {v:.3f}" for t, v in cov.items()) + ".")
+    c = res["cost"]
+    lines += ["", "| cost | fingerprint ms / function | bytes / function in the index |", "|---|---:|---:|",
+              f"| codekin | {c['codekin']['fingerprint_ms_per_fn']:.3f} (+ discovery "
+              f"{c['codekin']['discovery_ms_per_fn']:.3f}) | {c['codekin']['bytes_per_fn']} |"]
+    if "mcrit" in c:
+        lines.append(f"| mcrit | {c['mcrit']['minhash_ms_per_fn']:.3f} (+ SMDA {c['mcrit']['smda_ms_per_fn']:.3f}) "
+                     f"| {c['mcrit']['bytes_per_fn']} |")
+    lines.append(f"| catalog1 | {c['catalog1']['fingerprint_ms_per_fn']:.3f} (Python loop per function) | "
+                 f"{c['catalog1']['bytes_per_fn']} |")
+    lines.append("\nBytes per function: codekin = MinHash signature (K x 4) + exact hash (8) + LSH rows "
+                 "(BANDS x (key 8 + id 8)) + the re-ranking data of codekin.match.similarity; MCRIT = 64 x 8-bit "
+                 "signature + PicHash (8) + 20 band keys (MCRIT's default bands) x 8; Catalog1 = 128 x 4. "
+                 "Payload only, without the database's own overhead. Time: CPU of one process; codekin's "
+                 "fingerprint time is over every function found, the peers' MinHash time over the functions "
+                 "they hash.")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
