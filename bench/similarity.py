@@ -196,65 +196,58 @@ def catalog1_bytes(binary: Any, spans: list[tuple[int, int]], mult: np.ndarray, 
 # MCRIT (SMDA reports, cached)
 
 
-def _mcrit_worker(args: tuple[str, str]) -> tuple[str, float, float, int, int]:
-    """SMDA on one binary, then MCRIT's MinHash of every function; cached as npz. Returns
-    (sha, smda seconds, minhash seconds, functions, hashed functions)."""
-    path, sha = args
-    out = CACHE / "mcrit" / f"{sha}.npz"
-    if out.exists():
-        z = np.load(out)
-        return sha, float(z["t_smda"]), float(z["t_mh"]), int(z["n_all"]), int(z["valid"].sum())
-    logging.disable(logging.CRITICAL)
-    from mcrit.config.MinHashConfig import MinHashConfig
-    from mcrit.config.ShinglerConfig import ShinglerConfig
-    from mcrit.minhash.MinHasher import MinHasher
-    from smda.common.SmdaReport import SmdaReport
-    from smda.Disassembler import Disassembler
+def _mcrit_worker(args: tuple[str, str, list[int]]) -> tuple[str, dict[int, tuple[bytes, bool, int]], dict[str, float]]:
+    """SMDA on one binary (report cached), then MCRIT's MinHash of the functions at ``addrs`` (cached).
+    Returns (sha, {address: (signature, hashed, pichash)}, costs)."""
+    path, sha, addrs = args
+    mh_path = CACHE / "mcrit" / f"{sha}.json.gz"
+    cached: dict[str, Any] = json.loads(gzip.decompress(mh_path.read_bytes())) if mh_path.exists() else {
+        "fns": {}}
+    missing = [a for a in addrs if str(a) not in cached["fns"]]
+    if missing or "smda_s" not in cached:
+        logging.disable(logging.CRITICAL)
+        from mcrit.config.MinHashConfig import MinHashConfig
+        from mcrit.config.ShinglerConfig import ShinglerConfig
+        from mcrit.minhash.MinHasher import MinHasher
+        from smda.common.SmdaReport import SmdaReport
+        from smda.Disassembler import Disassembler
 
-    rep_path = CACHE / "smda" / f"{sha}.json.gz"
-    t0 = time.process_time()
-    if rep_path.exists():
-        report = SmdaReport.fromDict(json.loads(gzip.decompress(rep_path.read_bytes())))
-        t_smda = float(json.loads(gzip.decompress(rep_path.read_bytes())).get("codekin_cpu_s", 0.0))
-    else:
-        report = Disassembler().disassembleFile(path)
-        t_smda = time.process_time() - t0
-        d = report.toDict()
-        d["codekin_cpu_s"] = t_smda
-        rep_path.parent.mkdir(parents=True, exist_ok=True)
-        rep_path.write_bytes(gzip.compress(json.dumps(d).encode()))
+        rep_path = CACHE / "smda" / f"{sha}.json.gz"
+        if rep_path.exists():
+            d = json.loads(gzip.decompress(rep_path.read_bytes()))
+        else:
+            t0 = time.process_time()
+            d = Disassembler().disassembleFile(path).toDict()
+            d["codekin_cpu_s"] = time.process_time() - t0
+            rep_path.parent.mkdir(parents=True, exist_ok=True)
+            rep_path.write_bytes(gzip.compress(json.dumps(d).encode()))
         report = SmdaReport.fromDict(d)
-    mh = MinHasher(MinHashConfig(), ShinglerConfig())
-    t1 = time.process_time()
-    fns = list(report.getFunctions()) if report.status == "ok" else []
-    addr, sig, valid, pic = [], [], [], []
-    for f in fns:
-        ok = mh.isMinHashableFunction(f)
-        addr.append(int(f.offset))
-        sig.append(np.frombuffer(mh._calculateMinHash(f).getMinHash(), dtype=np.uint8) if ok
-                   else np.zeros(64, np.uint8))
-        valid.append(ok)
-        pic.append(int(f.pic_hash or 0) & 0xFFFFFFFFFFFFFFFF)
-    t_mh = time.process_time() - t1
-    out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(out, addr=np.asarray(addr, np.int64), sig=np.asarray(sig, np.uint8).reshape(-1, 64),
-             valid=np.asarray(valid, bool), pic=np.asarray(pic, np.uint64), t_smda=t_smda, t_mh=t_mh,
-             n_all=len(fns))
-    return sha, t_smda, t_mh, len(fns), int(sum(valid))
-
-
-def attach_mcrit(bd: BuildData) -> None:
-    z = np.load(CACHE / "mcrit" / f"{bd.build['sha256']}.npz")
-    pos = {int(a): i for i, a in enumerate(z["addr"].tolist())}
-    n = len(bd.keys)
-    sig = np.zeros((n, 64), np.uint8)
-    valid = np.zeros(n, bool)
-    pic = np.zeros(n, np.uint64)
-    for j, a in enumerate(bd.addrs.tolist()):
-        i = pos.get(a)
-        if i is not None and z["valid"][i]:
-            sig[j], valid[j], pic[j] = z["sig"][i], True, z["pic"][i]
-    bd.feats["mcrit"] = {"sig": sig, "valid": valid, "pic": pic}
+        cached["smda_s"] = float(d.get("codekin_cpu_s", 0.0))
+        cached["smda_fns"] = int(report.num_functions or 0)
+        mh = MinHasher(MinHashConfig(), ShinglerConfig())
+        by_addr = {int(f.offset): f for f in report.getFunctions()} if report.status == "ok" else {}
+        t1 = time.process_time()
+        n_h = 0
+        for a in missing:
+            f = by_addr.get(a)
+            if f is None:
+                cached["fns"][str(a)] = None
+                continue
+            ok = bool(mh.isMinHashableFunction(f))
+            sig = mh._calculateMinHash(f).getMinHash().hex() if ok else ""
+            n_h += ok
+            cached["fns"][str(a)] = [sig, ok, int(f.pic_hash or 0) & 0xFFFFFFFFFFFFFFFF]
+        cached["mh_s"] = cached.get("mh_s", 0.0) + time.process_time() - t1
+        cached["mh_n"] = cached.get("mh_n", 0) + n_h
+        mh_path.parent.mkdir(parents=True, exist_ok=True)
+        mh_path.write_bytes(gzip.compress(json.dumps(cached).encode()))
+    out = {}
+    for a in addrs:
+        v = cached["fns"].get(str(a))
+        if v is not None:
+            out[a] = (bytes.fromhex(v[0]), bool(v[1]), int(v[2]))
+    return sha, out, {"smda_s": cached["smda_s"], "smda_fns": cached["smda_fns"], "mh_s": cached["mh_s"],
+                      "mh_n": cached["mh_n"]}
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -283,11 +276,10 @@ class Table:
             from codekin.match import similarity as simmod
 
             self.sim = simmod.concat([b.feats["sim"] for b in builds])  # type: ignore[attr-defined]
-        if "mcrit" in methods:
-            mc = [b.feats["mcrit"] for b in builds]
-            self.mc_sig = np.concatenate([m["sig"] for m in mc])
-            self.mc_valid = np.concatenate([m["valid"] for m in mc])
-            self.mc_pic = np.concatenate([m["pic"] for m in mc])
+        n = len(self.name_id)
+        self.mc_sig = np.zeros((n, 64), np.uint8)
+        self.mc_valid = np.zeros(n, bool)
+        self.mc_pic = np.zeros(n, np.uint64)
 
     def score(self, method: str, q: np.ndarray, c: np.ndarray) -> np.ndarray:
         """Similarity of pairs (q[i], c[i]) of global ids."""
@@ -329,36 +321,50 @@ class Query:
     neg_big: np.ndarray | None = None  # pool 10,000
 
 
-def sample_queries(table: Table, task: str, n: int, seed: int, big: bool) -> list[Query]:
+def sample_queries(table: Table, task: str, n: int, seed: int, big: bool, n_pairs: int) -> list[Query]:
+    """``n`` queries from ``n_pairs`` random (query build, other build) pairs of one project in the task's
+    relation (a few binaries per task keep the SMDA runs affordable). Wrong ones of pool 101: functions of
+    the selected other-side builds in the task's relation to the query's build (any project); of pool
+    10,000: functions of every build in that relation."""
     rng = random.Random(f"{seed}:{task}")
     nrng = np.random.default_rng(rng.randrange(2**32))
     builds = table.builds
-    by_proj: dict[str, list[int]] = defaultdict(list)
-    for i, b in enumerate(builds):
-        by_proj[b.build["project"]].append(i)
-    rel = {i: [j for j in range(len(builds)) if related(task, builds[i].build, builds[j].build)]
-           for i in range(len(builds))}
     key_pos = [{k: p for p, k in enumerate(b.keys)} for b in builds]
-    cand = [(i, p) for i in range(len(builds)) if rel[i] for p in range(len(builds[i].keys))]
-    rng.shuffle(cand)
-    pools: dict[int, np.ndarray] = {}
-    out: list[Query] = []
-    for i, p in cand:
-        if len(out) >= n:
+    pairs = [(i, j) for i in range(len(builds)) for j in range(len(builds))
+             if builds[i].build["project"] == builds[j].build["project"] and i != j
+             and related(task, builds[i].build, builds[j].build) and len(builds[i].keys) >= 10]
+    rng.shuffle(pairs)
+    chosen: list[tuple[int, int]] = []
+    per = -(-n // n_pairs)
+    todo: list[tuple[int, int, tuple[str, str, str]]] = []
+    for i, j in pairs:
+        if len(chosen) >= n_pairs and len(todo) >= n:
             break
-        key = builds[i].keys[p]
-        partners = [j for j in rel[i] if builds[j].build["project"] == key[0] and key in key_pos[j]]
-        if not partners:
+        common = [k for k in builds[i].keys if k in key_pos[j]]
+        if len(common) < 5:
             continue
-        j = rng.choice(partners)
-        qg = int(table.offset[i] + p)
+        chosen.append((i, j))
+        todo += [(i, j, k) for k in rng.sample(common, min(per, len(common)))]
+    todo = todo[:n]
+    targets = sorted({j for _, j in chosen})
+    out: list[Query] = []
+    for i, j, key in todo:
+        qg = int(table.offset[i] + key_pos[i][key])
         tg = int(table.offset[j] + key_pos[j][key])
-        if i not in pools:
-            pools[i] = np.concatenate([np.arange(table.offset[x], table.offset[x + 1]) for x in rel[i]])
-        pool = pools[i]
+        sel = [x for x in targets if related(task, builds[i].build, builds[x].build)]
+        pool = np.concatenate([np.arange(table.offset[x], table.offset[x + 1]) for x in sel])
         pool = pool[table.name_id[pool] != table.name_id[qg]]
-        neg = nrng.choice(pool, size=min(100, len(pool)), replace=False)
-        neg_big = nrng.choice(pool, size=min(9999, len(pool)), replace=False) if big else None
+        allb = [x for x in range(len(builds)) if related(task, builds[i].build, builds[x].build)]
+        pb = np.concatenate([np.arange(table.offset[x], table.offset[x + 1]) for x in allb])
+        pb = pb[table.name_id[pb] != table.name_id[qg]]
+        if len(pool) >= 100:
+            neg = nrng.choice(pool, size=100, replace=False)
+        else:  # too few in the selected builds: the rest from any build in the relation
+            rest = np.setdiff1d(pb, pool)
+            neg = np.concatenate([pool, nrng.choice(rest, size=min(100 - len(pool), len(rest)), replace=False)])
+        neg_big = None
+        if big:
+            neg_big = nrng.choice(pb, size=min(9999, len(pb)), replace=False)
         out.append(Query(qg, tg, neg, neg_big))
     return out
 
@@ -386,7 +392,7 @@ def auc(pos: np.ndarray, neg: np.ndarray) -> float:
     return float((rp - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
 
 
-def evaluate(table: Table, queries: list[Query], method: str) -> dict[str, Any]:
+def evaluate(table: Table, queries: list[Query], method: str, big: bool = True) -> dict[str, Any]:
     qg = np.asarray([x.q for x in queries], dtype=np.int64)
     tg = np.asarray([x.t for x in queries], dtype=np.int64)
     neg = np.stack([x.neg for x in queries])
@@ -394,7 +400,7 @@ def evaluate(table: Table, queries: list[Query], method: str) -> dict[str, Any]:
     neg_s = table.score(method, np.repeat(qg, neg.shape[1]), neg.reshape(-1)).reshape(neg.shape)
     m = rank_metrics(pos_s, neg_s)
     m["auc"] = auc(pos_s, neg_s.reshape(-1))
-    if queries[0].neg_big is not None:
+    if big and queries[0].neg_big is not None:
         nb = [x.neg_big for x in queries]
         rb = []
         for i, arr in enumerate(nb):
@@ -451,9 +457,12 @@ def main() -> None:
     ap.add_argument("--big-tasks", nargs="*", default=["XO", "XC", "XM"],
                     help="tasks that also get the pool of 10,000")
     ap.add_argument("--projects", nargs="*")
+    ap.add_argument("--pairs", type=int, default=10, help="build pairs per task the queries come from")
     ap.add_argument("--no-mcrit", action="store_true")
     ap.add_argument("--jobs", type=int, default=1, help="processes for the SMDA runs")
     ap.add_argument("--no-write", action="store_true", help="print only, leave BENCHMARKS.md alone")
+    ap.add_argument("--tag", default="", help="suffix of the raw-data file (bench/results/similarity<tag>.json)")
+    ap.add_argument("--baseline", help="raw-data file of an earlier run to show beside this one")
     args = ap.parse_args()
     root = Path(args.corpus)
     manifest = json.loads((root / "manifest.json").read_text())
@@ -465,26 +474,41 @@ def main() -> None:
         for b in builds:
             data.append(load_build(root, b))
             prog.advance(task)
-        mc_stats: dict[str, tuple[float, float, int, int]] = {}
-        if "mcrit" in methods:
-            import multiprocessing as mp
-
-            jobs = [(str(root / b["stripped"]), b["sha256"]) for b in builds]
-            task = prog.add_task("SMDA + MCRIT MinHash", total=len(jobs))
-            with mp.get_context("spawn").Pool(args.jobs, maxtasksperchild=4) as pool:
-                for sha, ts, tm, nf, nh in pool.imap_unordered(_mcrit_worker, jobs):
-                    mc_stats[sha] = (ts, tm, nf, nh)
-                    prog.advance(task)
-            for bd in data:
-                attach_mcrit(bd)
     table = Table(data, methods)
     results: dict[str, Any] = {"methods": methods, "tasks": {}, "seed": args.seed, "queries": args.queries,
-                               "functions": int(len(table.name_id)), "builds": len(data)}
-    for t in args.tasks:
-        qs = sample_queries(table, t, args.queries, args.seed, t in args.big_tasks)
+                               "pairs": args.pairs, "functions": int(len(table.name_id)), "builds": len(data)}
+    qsets = {t: sample_queries(table, t, args.queries, args.seed, t in args.big_tasks, args.pairs)
+             for t in args.tasks}
+    mc_cost: dict[str, dict[str, float]] = {}
+    if "mcrit" in methods:
+        import multiprocessing as mp
+
+        need: dict[int, set[int]] = defaultdict(set)
+        for qs in qsets.values():
+            for x in qs:
+                for g in [x.q, x.t, *x.neg.tolist()]:
+                    need[int(table.build_of[g])].add(g)
+        jobs = [(str(root / data[i].build["stripped"]), data[i].build["sha256"],
+                 sorted(int(data[i].addrs[g - table.offset[i]]) for g in gs)) for i, gs in need.items()]
+        idx_of_sha = {data[i].build["sha256"]: i for i in need}
+        with Progress() as prog, mp.get_context("spawn").Pool(args.jobs, maxtasksperchild=4) as pool:
+            task = prog.add_task(f"SMDA + MCRIT MinHash ({len(jobs)} binaries)", total=len(jobs))
+            for sha, fns, cst in pool.imap_unordered(_mcrit_worker, jobs):
+                i = idx_of_sha[sha]
+                mc_cost[sha] = cst
+                pos = {int(a): k for k, a in enumerate(data[i].addrs.tolist())}
+                for a, (sig, ok, pic) in fns.items():
+                    g = int(table.offset[i] + pos[a])
+                    if ok:
+                        table.mc_sig[g] = np.frombuffer(sig, np.uint8)
+                        table.mc_valid[g] = True
+                    table.mc_pic[g] = pic
+                prog.advance(task)
+        results["mcrit_binaries"] = len(jobs)
+    for t, qs in qsets.items():
         results["tasks"][t] = {"n_queries": len(qs)}
         for m in methods:
-            r = evaluate(table, qs, m)
+            r = evaluate(table, qs, m, big=m != "mcrit")
             results["tasks"][t][m] = r
             print(f"{t:7s} {m:14s} R@1 {r['recall@1']:.3f}  MRR@10 {r['mrr@10']:.3f}  AUC {r['auc']:.3f}"
                   + (f"  R@1(10k) {r['recall@1_pool10k']:.3f}" if "recall@1_pool10k" in r else ""), flush=True)
@@ -512,21 +536,24 @@ def main() -> None:
     except (ImportError, AttributeError):
         pass
     cost["codekin"]["bytes_per_fn"] = K * 4 + 8 + BANDS * 16 + extra
-    if mc_stats:
-        ts = sum(v[0] for v in mc_stats.values())
-        tm = sum(v[1] for v in mc_stats.values())
-        nf = sum(v[2] for v in mc_stats.values())
-        nh = sum(v[3] for v in mc_stats.values())
+    if mc_cost:
+        ts = sum(v["smda_s"] for v in mc_cost.values())
+        nf = sum(v["smda_fns"] for v in mc_cost.values())
+        tm = sum(v["mh_s"] for v in mc_cost.values())
+        nh = sum(v["mh_n"] for v in mc_cost.values())
         cost["mcrit"] = {"smda_ms_per_fn": 1000 * ts / max(nf, 1), "minhash_ms_per_fn": 1000 * tm / max(nh, 1),
                          "bytes_per_fn": 64 + 8 + 20 * 8}
     results["cost"] = cost
+    import codekin
+
     results["commit"] = commit()
+    results["codekin_src"] = str(Path(codekin.__file__).resolve().parent)
     out_dir = Path(__file__).resolve().parent / "results"
     out_dir.mkdir(exist_ok=True)
+    (out_dir / f"similarity{args.tag}.json").write_text(json.dumps(results, indent=1))
     body = report(results, args)
     print(body)
     if not args.no_write:
-        (out_dir / "similarity.json").write_text(json.dumps(results, indent=1))
         if plot(results, ROOT / "docs" / "img" / "similarity.png"):
             body += "\n![Recall@1 per task and method](docs/img/similarity.png)\n"
         write_section("similarity", body)
