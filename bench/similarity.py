@@ -303,13 +303,12 @@ class Table:
 
 def matcher_baseline(mq: np.ndarray, mc: np.ndarray, eq: np.ndarray, ec: np.ndarray, bq: np.ndarray,
                      bc: np.ndarray) -> np.ndarray:
-    """The matcher before codekin.match.similarity existed: exact twins 1.0; otherwise the MinHash
-    agreement of pairs that share an LSH band and reach MIN_SIM; every other pair 0 (not a candidate)."""
-    from codekin.match.matcher import MIN_SIM
-
+    """The matcher before codekin.match.similarity existed: exact twins 1.0; pairs that share an LSH band
+    their MinHash agreement; every other pair 0 (never a candidate). The matcher's evidence cut-off
+    (MIN_SIM) is left out: it decides what counts as evidence, not the order of candidates."""
     sim = (mq == mc).mean(axis=1)
     band = ((bq == bc) & (bq != 0)).any(axis=1)
-    s = np.where(band & (sim >= MIN_SIM), sim, 0.0)
+    s = np.where(band, sim, 0.0)
     return np.where(eq == ec, 1.0, s)
 
 
