@@ -141,14 +141,7 @@ def load_build(root: Path, b: dict[str, Any]) -> BuildData:
     t1 = time.process_time()
     fp = fingerprint(ex)
     t2 = time.process_time()
-    sim_feats = None
-    try:
-        from codekin.match import similarity as simmod
-
-        sim_feats = simmod.features_of(ex, fp)
-    except (ImportError, AttributeError):
-        pass
-    t3 = time.process_time()
+    t3 = t2
     row_of = {int(a): i for i, a in enumerate(fp.address.tolist())}
     keys, names, addrs, rows = [], [], [], []
     for a, k in sorted(truth.items()):
@@ -164,8 +157,6 @@ def load_build(root: Path, b: dict[str, Any]) -> BuildData:
                    t_discover=t1 - t0, t_fingerprint=(t2 - t1) + (t3 - t2))
     bd.feats["codekin"] = {"minhash": fp.minhash[rows_a], "exact": fp.exact[rows_a], "bands": fp.bands[rows_a],
                            "n_insns": fp.n_insns[rows_a]}
-    if sim_feats is not None:
-        bd.feats["sim"] = simmod.take(sim_feats, rows_a)  # type: ignore[attr-defined]
     # Catalog1: raw bytes of the function's blocks
     rng = np.random.default_rng(0xCA7A1061)
     mult = (rng.integers(1, 2**31, size=CAT_K, dtype=np.uint32) << np.uint32(1)) | np.uint32(1)
@@ -271,11 +262,12 @@ class Table:
         self.bands = np.concatenate([c["bands"] for c in ck])
         self.n_insns = np.concatenate([c["n_insns"] for c in ck])
         self.cat = np.concatenate([b.feats["catalog1"] for b in builds])
-        self.sim = None
-        if all("sim" in b.feats for b in builds):
-            from codekin.match import similarity as simmod
+        try:
+            from codekin.match.similarity import candidate, pair_similarity
 
-            self.sim = simmod.concat([b.feats["sim"] for b in builds])  # type: ignore[attr-defined]
+            self.sim: Any = (pair_similarity, candidate)
+        except ImportError:  # a codekin from before codekin.match.similarity
+            self.sim = None
         n = len(self.name_id)
         self.mc_sig = np.zeros((n, 64), np.uint8)
         self.mc_valid = np.zeros(n, bool)
@@ -287,9 +279,9 @@ class Table:
             return (self.minhash[q] == self.minhash[c]).mean(axis=1)
         if method == "codekin-full":
             if self.sim is not None:
-                from codekin.match import similarity as simmod
-
-                return simmod.pair_scores(self.sim, q, c)  # type: ignore[attr-defined]
+                pair_similarity, candidate = self.sim
+                s = pair_similarity(self.minhash[q], self.minhash[c], self.exact[q], self.exact[c])
+                return np.where(candidate(self.bands[q], self.bands[c], self.exact[q], self.exact[c]), s, 0.0)
             return matcher_baseline(self.minhash[q], self.minhash[c], self.exact[q], self.exact[c],
                                     self.bands[q], self.bands[c])
         if method == "catalog1":
@@ -475,7 +467,7 @@ def main() -> None:
             prog.advance(task)
     table = Table(data, methods)
     results: dict[str, Any] = {"methods": methods, "tasks": {}, "seed": args.seed, "queries": args.queries,
-                               "pairs": args.pairs, "functions": int(len(table.name_id)), "builds": len(data)}
+                               "pairs": args.pairs, "functions": len(table.name_id), "builds": len(data)}
     qsets = {t: sample_queries(table, t, args.queries, args.seed, t in args.big_tasks, args.pairs)
              for t in args.tasks}
     mc_cost: dict[str, dict[str, float]] = {}
@@ -526,15 +518,8 @@ def main() -> None:
     from codekin.fingerprint.features import BANDS, K
 
     # what the store keeps per function for similarity: the signature, the exact hash, the band rows
-    # (band key + function id) and what codekin.match.similarity adds
-    extra = 0
-    try:
-        from codekin.match import similarity as simmod
-
-        extra = int(simmod.STORED_BYTES)  # type: ignore[attr-defined]
-    except (ImportError, AttributeError):
-        pass
-    cost["codekin"]["bytes_per_fn"] = K * 4 + 8 + BANDS * 16 + extra
+    # (band key + function id)
+    cost["codekin"]["bytes_per_fn"] = K * 4 + 8 + BANDS * 16
     if mc_cost:
         ts = sum(v["smda_s"] for v in mc_cost.values())
         nf = sum(v["smda_fns"] for v in mc_cost.values())
@@ -589,7 +574,8 @@ def report(res: dict[str, Any], args: argparse.Namespace) -> str:
             big = f"{x['recall@1_pool10k']:.3f}" if "recall@1_pool10k" in x else "-"
             lines.append(f"| {t} | {m} | {x['recall@1']:.3f} | {x['mrr@10']:.3f} | {x['auc']:.3f} | {big} |")
     lines += ["", "Targets (Recall@1, pool 101; at least 2x MCRIT on every task; pool 10,000 >= 0.60 on XO):", "",
-              "| task | codekin-full | target | met | MCRIT | ratio to MCRIT | 2x met |", "|---|---:|---:|---|---:|---:|---|"]
+              "| task | codekin-full | target | met | MCRIT | ratio to MCRIT | 2x met |",
+              "|---|---:|---:|---|---:|---:|---|"]
     for t, r in res["tasks"].items():
         c = r["codekin-full"]["recall@1"]
         tg = TARGETS.get(t)
@@ -616,7 +602,7 @@ def report(res: dict[str, Any], args: argparse.Namespace) -> str:
     lines.append(f"| catalog1 | {c['catalog1']['fingerprint_ms_per_fn']:.3f} (Python loop per function) | "
                  f"{c['catalog1']['bytes_per_fn']} |")
     lines.append("\nBytes per function: codekin = MinHash signature (K x 4) + exact hash (8) + LSH rows "
-                 "(BANDS x (key 8 + id 8)) + the re-ranking data of codekin.match.similarity; MCRIT = 64 x 8-bit "
+                 "(BANDS x (key 8 + id 8)); MCRIT = 64 x 8-bit "
                  "signature + PicHash (8) + 20 band keys (MCRIT's default bands) x 8; Catalog1 = 128 x 4. "
                  "Payload only, without the database's own overhead. Time: CPU of one process; codekin's "
                  "fingerprint time is over every function found, the peers' MinHash time over the functions "
