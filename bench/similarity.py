@@ -454,6 +454,7 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true", help="print only, leave BENCHMARKS.md alone")
     ap.add_argument("--tag", default="", help="suffix of the raw-data file (bench/results/similarity<tag>.json)")
     ap.add_argument("--baseline", help="raw-data file of an earlier run to show beside this one")
+    ap.add_argument("--baseline-label", default="(before)", help="how the earlier run's rows are labelled")
     args = ap.parse_args()
     root = Path(args.corpus)
     manifest = json.loads((root / "manifest.json").read_text())
@@ -544,6 +545,25 @@ def main() -> None:
 
 
 TARGETS = {"XO": 0.80, "XC": 0.60, "XM": 0.55}
+NOTES = """
+What changed for fingerprint version 2 (``codekin.fingerprint.features``, ``codekin.match.similarity``):
+instruction features over coarse tokens (``codekin.fingerprint.tokens``: mnemonic and operand kinds
+without widths, one token for every conditional jump, SETcc, CMOVcc) instead of iced ``Code``; bigrams and
+counted unigrams beside the trigrams; a skeleton (no moves, loads, stores, stack traffic) that survives
+register allocation and -O0 spilling; blocks as token multisets; small constants (2..255); and the
+signature split into a code MinHash (48 words) and a data MinHash (16 words: constants, strings,
+imports), blended by ``pair_similarity`` so a function's few constants and strings are not drowned by
+its instruction n-grams. Same stored size (64 x 4 bytes); LSH over 16 code bands of 3 rows and 4 data
+bands of 4 rows (the matcher's candidates). Tried on a 4-project subset (zlib, lz4, bzip2, zstd; 300
+queries, 40 build pairs per task) and not kept: a re-ranking over instruction-class histograms, size,
+block and call-count ratios (within +-0.03 of the MinHash alone, noise at this size); trigram variants
+over the skeleton. A 128-word signature (96 code + 32 data) gained about +0.03 XO and +0.05 XM
+Recall@1 there but doubles the stored signature and the LSH rows, and the library-pack import
+(``codekin.evidence.libs``) still assumes 64 words, so it is left for later. What limits XO: pairs with
+an -O0 build (about 0.45 Recall@1 against about 0.9 among -O1..-O3/-Os pairs on that subset).
+codekin-full is below codekin-fuzzy where the true match shares no LSH band with the query (never a
+candidate of the matcher: similarity 0, ranked last under pessimistic ties).
+"""
 
 
 def report(res: dict[str, Any], args: argparse.Namespace) -> str:
@@ -568,9 +588,12 @@ def report(res: dict[str, Any], args: argparse.Namespace) -> str:
         "| task | method | Recall@1 | MRR@10 | AUC | Recall@1 pool 10k |",
         "|---|---|---:|---:|---:|---:|",
     ]
+    base = json.loads(Path(args.baseline).read_text()) if args.baseline else None
     for t, r in res["tasks"].items():
-        for m in methods:
-            x = r[m]
+        rows = [(m, r[m]) for m in methods]
+        if base and t in base["tasks"]:
+            rows[2:2] = [(f"{m} {args.baseline_label}", base["tasks"][t][m]) for m in ("codekin-full", "codekin-fuzzy")]
+        for m, x in rows:
             big = f"{x['recall@1_pool10k']:.3f}" if "recall@1_pool10k" in x else "-"
             lines.append(f"| {t} | {m} | {x['recall@1']:.3f} | {x['mrr@10']:.3f} | {x['auc']:.3f} | {big} |")
     lines += ["", "Targets (Recall@1, pool 101; at least 2x MCRIT on every task; pool 10,000 >= 0.60 on XO):", "",
@@ -592,6 +615,7 @@ def report(res: dict[str, Any], args: argparse.Namespace) -> str:
     if cov:
         lines.append("\nMCRIT coverage (query and true functions SMDA found and MCRIT hashed): "
                      + ", ".join(f"{t} {v:.3f}" for t, v in cov.items()) + ".")
+    lines += ["", NOTES.strip()]
     c = res["cost"]
     lines += ["", "| cost | fingerprint ms / function | bytes / function in the index |", "|---|---:|---:|",
               f"| codekin | {c['codekin']['fingerprint_ms_per_fn']:.3f} (+ discovery "
