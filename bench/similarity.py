@@ -455,7 +455,12 @@ def main() -> None:
     ap.add_argument("--tag", default="", help="suffix of the raw-data file (bench/results/similarity<tag>.json)")
     ap.add_argument("--baseline", help="raw-data file of an earlier run to show beside this one")
     ap.add_argument("--baseline-label", default="(before)", help="how the earlier run's rows are labelled")
+    ap.add_argument("--command-of-report", default="", help="with --report: the command that made the data")
+    ap.add_argument("--report", help="only write BENCHMARKS.md (and the plot) from this raw-data file")
     args = ap.parse_args()
+    if args.report:
+        write_report(json.loads(Path(args.report).read_text()), args, args.command_of_report)
+        return
     root = Path(args.corpus)
     manifest = json.loads((root / "manifest.json").read_text())
     builds = [b for b in manifest["builds"] if not args.projects or b["project"] in args.projects]
@@ -535,13 +540,25 @@ def main() -> None:
     results["codekin_src"] = str(Path(codekin.__file__).resolve().parent)
     out_dir = Path(__file__).resolve().parent / "results"
     out_dir.mkdir(exist_ok=True)
+    results["command"] = "python bench/similarity.py " + " ".join(sys.argv[1:])
+    results["header"] = header(results["command"].strip())
     (out_dir / f"similarity{args.tag}.json").write_text(json.dumps(results, indent=1))
+    if args.no_write:
+        print(report(results, args))
+    else:
+        write_report(results, args, "")
+
+
+def write_report(results: dict[str, Any], args: argparse.Namespace, command: str) -> None:
+    """The BENCHMARKS.md section (and the plot) from one run's raw data; its header is the run's own
+    (command, machine, date), unless the data has none (then ``command`` and now)."""
+    if "header" not in results:
+        results["header"] = header(command or "python bench/similarity.py")
     body = report(results, args)
     print(body)
-    if not args.no_write:
-        if plot(results, ROOT / "docs" / "img" / "similarity.png"):
-            body += "\n![Recall@1 per task and method](docs/img/similarity.png)\n"
-        write_section("similarity", body)
+    if plot(results, ROOT / "docs" / "img" / "similarity.png"):
+        body += "\n![Recall@1 per task and method](docs/img/similarity.png)\n"
+    write_section("similarity", body)
 
 
 TARGETS = {"XO": 0.80, "XC": 0.60, "XM": 0.55}
@@ -568,14 +585,14 @@ candidate of the matcher: similarity 0, ranked last under pessimistic ties).
 
 def report(res: dict[str, Any], args: argparse.Namespace) -> str:
     methods = res["methods"]
-    cmd = "python bench/similarity.py " + " ".join(sys.argv[1:])
     lines = [
-        "## Function similarity (issue 4)\n", header(cmd.strip()).rstrip(),
+        "## Function similarity (issue 4)\n", res["header"].rstrip(),
         f"- codekin source: {res['commit']}; corpus: {res['builds']} stripped builds (bench/corpus), "
         f"{res['functions']:,} functions with >= {MIN_BLOCKS} basic blocks (codekin's CFG) named by the "
         "unstripped build's symbols",
-        f"- protocol: Marcelli et al. 2022; {args.queries} queries per task (seed {args.seed}); pool 101 "
-        "(1 true, 100 random wrong of builds in the task's relation, any project, another name); ties "
+        f"- protocol: Marcelli et al. 2022; {res['queries']} queries per task (seed {res['seed']}) from "
+        f"{res['pairs']} random build pairs per task; pool 101 (1 true, 100 random wrong of the selected "
+        "builds in the task's relation to the query's build, any project, another name); ties "
         "pessimistic; AUC over all (query, candidate) scores; pool 10,000 as jTrans",
         "- tasks: XO other optimisation level (same compiler, arch); XC other compiler among gcc-12, clang-14, "
         "clang-19 (same level, arch); XB x86-64 vs i386 (same compiler, level); XM any other build (compiler, "
