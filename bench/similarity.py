@@ -431,6 +431,27 @@ def plot(results: dict[str, Any], path: Path) -> bool:
     return True
 
 
+def lsh_rate(root: Path) -> dict[str, Any]:
+    """Share of function pairs of two unrelated binaries (mbedtls gcc-12 -O2 and lua clang-19 -O2, x86-64)
+    that share an LSH band: what the matcher would fetch and score for nothing."""
+    from codekin.binary.loader import load_binary
+    from codekin.disasm.discover import extract
+    from codekin.fingerprint import fingerprint
+
+    fps = []
+    for p in ("bin/mbedtls/gcc-12/x64/O2/stripped/libmbedtls.so", "bin/lua5.4/clang-19/x64/O2/stripped/liblua5.4.so"):
+        fp = fingerprint(extract(load_binary((root / p).read_bytes(), name=p)))
+        fps.append(fp.bands[fp.bands[:, 0] != 0])
+    a, b = fps
+    idx: dict[int, set[int]] = defaultdict(set)
+    for j, row in enumerate(b.tolist()):
+        for k in row:
+            if k:
+                idx[k].add(j)
+    pairs = sum(len(set().union(*[idx.get(k, set()) for k in row if k])) for row in a.tolist())
+    return {"functions": [len(a), len(b)], "candidate_pairs": pairs, "rate": pairs / max(len(a) * len(b), 1)}
+
+
 def commit() -> str:
     try:
         return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
@@ -455,9 +476,15 @@ def main() -> None:
     ap.add_argument("--tag", default="", help="suffix of the raw-data file (bench/results/similarity<tag>.json)")
     ap.add_argument("--baseline", help="raw-data file of an earlier run to show beside this one")
     ap.add_argument("--baseline-label", default="(before)", help="how the earlier run's rows are labelled")
+    ap.add_argument("--label", default="", help="how this run's codekin rows are labelled")
+    ap.add_argument("--lsh-rate", action="store_true",
+                    help="only measure the LSH candidate rate between two unrelated binaries")
     ap.add_argument("--command-of-report", default="", help="with --report: the command that made the data")
     ap.add_argument("--report", help="only write BENCHMARKS.md (and the plot) from this raw-data file")
     args = ap.parse_args()
+    if args.lsh_rate:
+        print(json.dumps(lsh_rate(Path(args.corpus))))
+        return
     if args.report:
         write_report(json.loads(Path(args.report).read_text()), args, args.command_of_report)
         return
@@ -606,28 +633,37 @@ def report(res: dict[str, Any], args: argparse.Namespace) -> str:
         "|---|---|---:|---:|---:|---:|",
     ]
     base = json.loads(Path(args.baseline).read_text()) if args.baseline else None
+    lab = f" {args.label}" if args.label else ""
     for t, r in res["tasks"].items():
-        rows = [(m, r[m]) for m in methods]
+        rows = [(m + (lab if m.startswith("codekin") else ""), r[m]) for m in methods]
         if base and t in base["tasks"]:
-            rows[2:2] = [(f"{m} {args.baseline_label}", base["tasks"][t][m]) for m in ("codekin-full", "codekin-fuzzy")]
+            rows[:0] = [(f"{m} {args.baseline_label}", base["tasks"][t][m]) for m in ("codekin-full", "codekin-fuzzy")]
         for m, x in rows:
             big = f"{x['recall@1_pool10k']:.3f}" if "recall@1_pool10k" in x else "-"
             lines.append(f"| {t} | {m} | {x['recall@1']:.3f} | {x['mrr@10']:.3f} | {x['auc']:.3f} | {big} |")
-    lines += ["", "Targets (Recall@1, pool 101; at least 2x MCRIT on every task; pool 10,000 >= 0.60 on XO):", "",
-              "| task | codekin-full | target | met | MCRIT | ratio to MCRIT | 2x met |",
-              "|---|---:|---:|---|---:|---:|---|"]
+    lines += ["", "Targets (Recall@1 of codekin-full, pool 101; at least 2x MCRIT on every task; pool 10,000 >= 0.60 "
+              "on XO):", "",
+              "| task | codekin | Recall@1 | target | met | MCRIT | ratio to MCRIT | 2x met |",
+              "|---|---|---:|---:|---|---:|---:|---|"]
+    runs = ([(args.baseline_label, base)] if base else []) + [(args.label or "this run", res)]
     for t, r in res["tasks"].items():
-        c = r["codekin-full"]["recall@1"]
-        tg = TARGETS.get(t)
         mc = r["mcrit"]["recall@1"] if "mcrit" in r else None
-        ratio = (c / mc if mc else float("inf")) if mc is not None else None
-        lines.append(f"| {t} | {c:.3f} | {tg if tg is not None else '-'} | "
-                     f"{('yes' if c >= tg else f'no ({c - tg:+.3f})') if tg is not None else '-'} | "
-                     f"{mc if mc is None else f'{mc:.3f}'} | {'-' if ratio is None else f'{ratio:.2f}x'} | "
-                     f"{'-' if ratio is None else ('yes' if ratio >= 2 else 'no')} |")
-    if "XO" in res["tasks"] and "recall@1_pool10k" in res["tasks"]["XO"]["codekin-full"]:
-        v = res["tasks"]["XO"]["codekin-full"]["recall@1_pool10k"]
-        lines.append(f"\nXO pool 10,000 Recall@1: {v:.3f} (target 0.60: {'met' if v >= 0.6 else 'missed'}).")
+        tg = TARGETS.get(t)
+        for name, rr in runs:
+            if t not in rr["tasks"]:
+                continue
+            c = rr["tasks"][t]["codekin-full"]["recall@1"]
+            ratio = (c / mc if mc else float("inf")) if mc is not None else None
+            lines.append(f"| {t} | {name} | {c:.3f} | {tg if tg is not None else '-'} | "
+                         f"{('yes' if c >= tg else f'no ({c - tg:+.3f})') if tg is not None else '-'} | "
+                         f"{'-' if mc is None else f'{mc:.3f}'} | {'-' if ratio is None else f'{ratio:.2f}x'} | "
+                         f"{'-' if ratio is None else ('yes' if ratio >= 2 else 'no')} |")
+    for name, rr in runs:
+        x = rr["tasks"].get("XO", {}).get("codekin-full", {})
+        if "recall@1_pool10k" in x:
+            v = x["recall@1_pool10k"]
+            lines.append(f"\nXO pool 10,000 Recall@1, codekin {name}: {v:.3f} (target 0.60: "
+                         f"{'met' if v >= 0.6 else 'missed'}).")
     cov = {t: r.get("mcrit_coverage") for t, r in res["tasks"].items() if "mcrit_coverage" in r}
     if cov:
         lines.append("\nMCRIT coverage (query and true functions SMDA found and MCRIT hashed): "

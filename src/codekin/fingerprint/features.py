@@ -26,32 +26,26 @@ from codekin.binary.model import Binary
 from codekin.disasm.decoder import K_CALL, K_CALLI, K_JCC, K_JMP, K_JMPI, K_RET
 from codekin.disasm.model import Extraction
 from codekin.fingerprint.hashing import hash_str, mix64
-from codekin.fingerprint.tokens import CLASS, CLASSES, TOKEN
 
-FINGERPRINT_VERSION = 2
-K = 64  # words of the stored signature: K_CODE code words, then K - K_CODE data words
-K_CODE = 48
-CODE_BANDS, CODE_ROWS = 16, 3  # LSH over the code words
-DATA_BANDS, DATA_ROWS = 4, 4  # LSH over the data words
-BANDS = CODE_BANDS + DATA_BANDS
+FINGERPRINT_VERSION = 1
+K = 64
+BANDS = 16
+ROWS = 4
 MIN_INSNS_FUZZY = 8  # smaller functions are matched by exact hash only
 FINGERPRINT_CONFIG = {
     "version": FINGERPRINT_VERSION,
-    "tokens": "coarse-iced-code",
+    "tokens": "iced-code",
     "k": K,
-    "k_code": K_CODE,
-    "bands": [CODE_BANDS, CODE_ROWS, DATA_BANDS, DATA_ROWS],
-    "features": {"code": ["trigram", "bigram", "unigram-count", "skeleton-bigram", "block-multiset", "shape"],
-                 "data": ["const", "small-const", "string", "import"]},
+    "bands": BANDS,
+    "rows": ROWS,
+    "features": ["trigram", "block", "const", "string", "import", "shape"],
     "weights": {"const": 2, "string": 4, "import": 2},
     "min_insns_fuzzy": MIN_INSNS_FUZZY,
 }
-EMPTY = np.uint32(0xFFFFFFFF)  # a signature word of an empty feature set
 
-_TAG_TRI, _TAG_BLOCK, _TAG_CONST, _TAG_STR, _TAG_API, _TAG_SHAPE, _TAG_EXACT, _TAG_BI, _TAG_UNI, _TAG_SKEL = (
-    np.uint64(x << 56) for x in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+_TAG_TRI, _TAG_BLOCK, _TAG_CONST, _TAG_STR, _TAG_API, _TAG_SHAPE, _TAG_EXACT = (
+    np.uint64(x << 56) for x in (1, 2, 3, 4, 5, 6, 7)
 )
-_SKEL = ~np.isin(CLASS, [CLASSES.index(c) for c in ("mov", "lea", "stack", "nop", "ext")])
 _rng = np.random.default_rng(0xC0DE_C1A)
 _MULT = (_rng.integers(1, 2**31, size=K, dtype=np.uint32) << np.uint32(1)) | np.uint32(1)
 _ADD = _rng.integers(0, 2**32, size=K, dtype=np.uint64).astype(np.uint32)
@@ -124,53 +118,26 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
 
     # position of each row inside its block and inside its function
     pair_start = np.r_[0, np.cumsum(last - first + 1)[:-1]]
+    pos_in_block = (np.arange(len(rows)) - np.repeat(pair_start, last - first + 1)).astype(np.uint64)
     fn_start_row = np.r_[0, np.cumsum(n_insns)[:-1]].astype(np.int64)
     pos_in_fn = (np.arange(len(rows)) - fn_start_row[fn_of_row]).astype(np.uint64)
 
     feats: list[np.ndarray] = []
     owners: list[np.ndarray] = []
-    tok = TOKEN[t.code[rows]].astype(np.uint64)
-    # 1. n-grams of coarse tokens inside a block
+    # 1. trigrams inside a block
     if len(rows) >= 3:
         same = (pair_of_row[:-2] == pair_of_row[2:])
-        tri = tok[:-2] | (tok[1:-1] << np.uint64(16)) | (tok[2:] << np.uint64(32))
+        tri = code[:-2] | (code[1:-1] << np.uint64(16)) | (code[2:] << np.uint64(32))
         feats.append(mix64(tri[same] ^ _TAG_TRI))
         owners.append(fn_of_row[:-2][same])
-    if len(rows) >= 2:
-        same = (pair_of_row[:-1] == pair_of_row[1:])
-        bi = tok[:-1] | (tok[1:] << np.uint64(16))
-        feats.append(mix64(bi[same] ^ _TAG_BI))
-        owners.append(fn_of_row[:-1][same])
-    if len(rows):
-        # each token with its occurrence number inside the function: a multiset, so counts matter
-        key = (fn_of_row.astype(np.uint64) << np.uint64(16)) | tok
-        order = np.argsort(key, kind="stable")
-        ks = key[order]
-        run_start = np.r_[0, np.nonzero(ks[1:] != ks[:-1])[0] + 1]
-        occ = np.arange(len(ks)) - np.repeat(run_start, np.diff(np.r_[run_start, len(ks)]))
-        # occurrences counted on a log scale: 1, 2, 3-4, 5-8, ...
-        occ_b = np.ceil(np.log2(occ + 1)).astype(np.uint64)
-        feats.append(mix64(tok[order] ^ (occ_b << np.uint64(20)) ^ _TAG_UNI))
-        owners.append(fn_of_row[order])
-    if len(rows) >= 2:
-        # the skeleton: arithmetic, logic, compares, branches and calls, without the moves, loads,
-        # stores and stack traffic that register allocation and spilling add or remove
-        keep = np.nonzero(_SKEL[t.code[rows]])[0]
-        sk, sp = tok[keep], pair_of_row[keep]
-        if len(keep) >= 2:
-            same = sp[:-1] == sp[1:]
-            bi = sk[:-1] | (sk[1:] << np.uint64(16))
-            feats.append(mix64(bi[same] ^ _TAG_SKEL))
-            owners.append(fn_of_row[keep][:-1][same])
-    # 2. whole blocks, order-insensitive over coarse tokens, with their out-degree
+    # 2. whole blocks, order-sensitive, with their out-degree
     with np.errstate(over="ignore"):
-        contrib = mix64(tok ^ _TAG_BLOCK)
+        contrib = mix64(code ^ (pos_in_block << np.uint64(20)))
         bsum = np.add.reduceat(contrib, pair_start) if len(rows) else np.zeros(0, np.uint64)
         bsum = bsum ^ (outdeg.astype(np.uint64) << np.uint64(40))
-        feats.append(mix64(bsum ^ _TAG_BLOCK))
-        owners.append(pair_fn)
+    feats.append(mix64(bsum ^ _TAG_BLOCK))
+    owners.append(pair_fn)
 
-    n_code = len(feats)
     # constants and references (sparse): per row, then grouped per function
     imm = t.imm[rows]
     ref = t.ref[rows]
@@ -179,11 +146,6 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
     cmask = (np.abs(imm) >= 0x100) & (kind != K_CALL) & (kind != K_JMP) & (kind != K_JCC)
     cidx = np.nonzero(cmask)[0]
     cidx = cidx[~_mapped(b, imm[cidx])]
-    # small constants (2..255: loop bounds, masks, shift counts, sizes) survive optimisation too
-    sm = np.nonzero((np.abs(imm) < 0x100) & (np.abs(imm) >= 2) & (kind == 0))[0]
-    sfn, sval = _unique_pairs(fn_of_row[sm], imm[sm])
-    feats.append(mix64(sval.view(np.uint64) ^ _TAG_CONST ^ np.uint64(0x5A5A)))
-    owners.append(sfn)
     cfn, cval = _unique_pairs(fn_of_row[cidx], imm[cidx])
     cval_u = cval.view(np.uint64)
     for c in range(w["const"]):  # type: ignore[index]
@@ -244,20 +206,14 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
     if sparse_f:
         feats.append(np.asarray(sparse_f, dtype=np.uint64))
         owners.append(np.asarray(sparse_o, dtype=np.int64))
-    n_data = len(feats)
     shape = (np.minimum(n_blocks, 63).astype(np.uint64) | (np.minimum(n_edges, 127).astype(np.uint64) << np.uint64(8))
              | (np.minimum(n_calls, 63).astype(np.uint64) << np.uint64(16)))
     feats.append(mix64(shape ^ _TAG_SHAPE))
     owners.append(np.arange(n, dtype=np.int64))
 
-    # two signatures side by side: the code (instructions and shape) and the data (constants, strings,
-    # imports); each is a MinHash of its own set, so a function's few data features are not drowned by
-    # its many instruction n-grams, and the similarity can weigh the two (codekin.match.similarity)
-    code_f, code_o = feats[:n_code] + feats[n_data:], owners[:n_code] + owners[n_data:]
-    data_f, data_o = feats[n_code:n_data], owners[n_code:n_data]
-    mh_code = _minhash(np.concatenate(code_f), np.concatenate(code_o), n, _MULT[:K_CODE], _ADD[:K_CODE])
-    mh_data = _minhash(np.concatenate(data_f), np.concatenate(data_o), n, _MULT[K_CODE:], _ADD[K_CODE:])
-    minhash = np.concatenate([mh_code, mh_data], axis=1)
+    F = np.concatenate(feats)
+    own = np.concatenate(owners)
+    minhash = _minhash(F, own, n)
 
     # exact: order-sensitive over the whole function, plus its constants
     with np.errstate(over="ignore"):
@@ -302,13 +258,13 @@ def _mapped(b: Binary, vals: np.ndarray) -> np.ndarray:
     return (k >= 0) & (vals < hi[np.maximum(k, 0)])
 
 
-def _minhash(F: np.ndarray, own: np.ndarray, n: int, mult: np.ndarray, add: np.ndarray) -> np.ndarray:
+def _minhash(F: np.ndarray, own: np.ndarray, n: int) -> np.ndarray:
     """K-way MinHash of each owner's feature set: 32-bit multiply-add permutations of pre-mixed
     features (a feature repeated inside a function counts once)."""
     key = sorted_unique((own.astype(np.uint64) << np.uint64(32)) | (F & np.uint64(0xFFFFFFFF)))
     own = (key >> np.uint64(32)).astype(np.int64)
     F = (key & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-    out = np.full((n, len(mult)), np.uint32(0xFFFFFFFF), dtype=np.uint32)
+    out = np.full((n, K), np.uint32(0xFFFFFFFF), dtype=np.uint32)
     if not len(F):
         return out
     starts = np.r_[0, np.nonzero(np.diff(own))[0] + 1]
@@ -322,33 +278,20 @@ def _minhash(F: np.ndarray, own: np.ndarray, n: int, mult: np.ndarray, add: np.n
         gj = max(gj, gi + 1)
         hi = starts[gj] if gj < len(starts) else len(F)
         with np.errstate(over="ignore"):
-            H = F[lo:hi, None] * mult[None, :] + add[None, :]
+            H = F[lo:hi, None] * _MULT[None, :] + _ADD[None, :]
         out[owners[gi:gj]] = np.minimum.reduceat(H, starts[gi:gj] - lo, axis=0)
         gi = gj
     return out
 
 
 def lsh_bands(minhash: np.ndarray) -> np.ndarray:
-    """BANDS keys per signature: CODE_BANDS keys of CODE_ROWS consecutive code words, then DATA_BANDS
-    keys of DATA_ROWS data words; each key hashes its words and its band number. A data band whose
-    words are all empty (a function without constants, strings or imports) would put every such function
-    in one bucket: its key is derived from the function's first code words instead (it then only meets
-    functions that already share a code band)."""
+    """BANDS keys per signature: each key hashes ROWS consecutive values and the band number."""
     n = minhash.shape[0]
-    parts = []
-    for lo, nb, nr, b0 in ((0, CODE_BANDS, CODE_ROWS, 0), (K_CODE, DATA_BANDS, DATA_ROWS, CODE_BANDS)):
-        m = minhash[:, lo: lo + nb * nr].reshape(n, nb, nr)
-        mu = m.astype(np.uint64)
-        acc = np.zeros((n, nb), dtype=np.uint64)
-        with np.errstate(over="ignore"):
-            for r in range(nr):
-                acc = mix64(acc ^ mu[:, :, r] ^ (np.uint64(r) << np.uint64(60)))
-            acc = mix64(acc ^ np.arange(b0, b0 + nb, dtype=np.uint64)[None, :])
-        if lo:
-            empty = (m == EMPTY).all(axis=2)
-            if empty.any():
-                alt = mix64(parts[0][:, :1] ^ np.uint64(0xDA7A) ^ np.arange(b0, b0 + nb, dtype=np.uint64)[None, :])
-                acc = np.where(empty, np.broadcast_to(alt, acc.shape), acc)
-        acc[acc == 0] = 1  # 0 marks "no band"
-        parts.append(acc)
-    return np.concatenate(parts, axis=1)
+    m = minhash.astype(np.uint64).reshape(n, BANDS, ROWS)
+    acc = np.zeros((n, BANDS), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for r in range(ROWS):
+            acc = mix64(acc ^ m[:, :, r] ^ (np.uint64(r) << np.uint64(60)))
+        acc = mix64(acc ^ np.arange(BANDS, dtype=np.uint64)[None, :])
+    acc[acc == 0] = 1  # 0 marks "no band"
+    return acc
