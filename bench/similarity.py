@@ -590,23 +590,26 @@ def write_report(results: dict[str, Any], args: argparse.Namespace, command: str
 
 TARGETS = {"XO": 0.80, "XC": 0.60, "XM": 0.55}
 NOTES = """
-What changed for fingerprint version 2 (``codekin.fingerprint.features``, ``codekin.match.similarity``):
-instruction features over coarse tokens (``codekin.fingerprint.tokens``: mnemonic and operand kinds
-without widths, one token for every conditional jump, SETcc, CMOVcc) instead of iced ``Code``; bigrams and
-counted unigrams beside the trigrams; a skeleton (no moves, loads, stores, stack traffic) that survives
-register allocation and -O0 spilling; blocks as token multisets; small constants (2..255); and the
-signature split into a code MinHash (48 words) and a data MinHash (16 words: constants, strings,
-imports), blended by ``pair_similarity`` so a function's few constants and strings are not drowned by
-its instruction n-grams. Same stored size (64 x 4 bytes); LSH over 16 code bands of 3 rows and 4 data
-bands of 4 rows (the matcher's candidates). Tried on a 4-project subset (zlib, lz4, bzip2, zstd; 300
-queries, 40 build pairs per task) and not kept: a re-ranking over instruction-class histograms, size,
-block and call-count ratios (within +-0.03 of the MinHash alone, noise at this size); trigram variants
-over the skeleton. A 128-word signature (96 code + 32 data) gained about +0.03 XO and +0.05 XM
-Recall@1 there but doubles the stored signature and the LSH rows, and the library-pack import
-(``codekin.evidence.libs``) still assumes 64 words, so it is left for later. What limits XO: pairs with
-an -O0 build (about 0.45 Recall@1 against about 0.9 among -O1..-O3/-Os pairs on that subset).
-codekin-full is below codekin-fuzzy where the true match shares no LSH band with the query (never a
-candidate of the matcher: similarity 0, ranked last under pessimistic ties).
+**Which codekin.** "v1" is the fingerprint codekin ships (version 1: MinHash over iced ``Code`` trigrams,
+order-sensitive blocks, constants, strings, imports, shape; 64 words; 16 LSH bands of 4 rows). "v2" is an
+experimental fingerprint on branch ``wt-sim-v2``, **not adopted**: coarse instruction tokens (mnemonic
+and operand kinds without widths, one token per conditional jump / SETcc / CMOVcc), bigrams and
+counted unigrams beside trigrams, a skeleton without moves, loads, stores and stack traffic, blocks as
+token multisets, small constants, and the 64 words split into a code MinHash (48) and a data MinHash
+(16: constants, strings, imports) blended by a pair similarity (``codekin.match.similarity`` there);
+LSH over 16 code bands of 3 rows and 4 data bands of 4 rows. v2 ranks better on every task, but its
+LSH bands make 11.8% of the function pairs of two unrelated binaries candidates (67,093 of 968 x 589,
+mbedtls gcc-12 -O2 against lua clang-19 -O2) where v1 makes 0.008% (48 pairs): ``python
+bench/similarity.py --lsh-rate`` with either version on PYTHONPATH. The coarse features are shared by
+most functions, so unrelated functions agree on many MinHash words; the matcher would fetch and score
+about 1,400 times more candidates. Its codekin-full figures profit from that: a true match is ranked
+whenever it is a candidate. Tried on a 4-project subset (zlib, lz4, bzip2, zstd; 300 queries, 40 build
+pairs per task) and not kept: a re-ranking over instruction-class histograms and size, block and
+call-count ratios (within +-0.03 of the MinHash alone); skeleton trigrams; a 128-word signature
+(+0.03 XO, +0.05 XM Recall@1 there, but twice the storage, and ``codekin.evidence.libs`` assumes 64
+words). What limits XO: pairs with an -O0 build (on that subset about 0.45 Recall@1 for v2, against
+about 0.9 among -O1..-O3/-Os pairs). What is left to do for v2: LSH keys over the rarer features only
+(or weighted MinHash with an IDF over the index), so that candidates stay as few as v1's.
 """
 
 
