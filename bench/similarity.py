@@ -610,6 +610,13 @@ call-count ratios (within +-0.03 of the MinHash alone); skeleton trigrams; a 128
 words). What limits XO: pairs with an -O0 build (on that subset about 0.45 Recall@1 for v2, against
 about 0.9 among -O1..-O3/-Os pairs). What is left to do for v2: LSH keys over the rarer features only
 (or weighted MinHash with an IDF over the index), so that candidates stay as few as v1's.
+
+**Why v1's codekin-full is far below its codekin-fuzzy.** codekin-fuzzy ranks every pair by the
+signature; codekin-full only ranks the matcher's candidates (same exact hash or a shared LSH band) and
+gives every other pair 0, ranked last under pessimistic ties. v1's bands need 4 consecutive equal
+words out of 64: a twin at another optimisation level, compiler or bitness rarely has them (XB: 1 of
+200), although its MinHash agreement would rank it first in most cases (XO 0.750, PE-ELF 0.890). The
+shipped matcher's recall across builds is therefore bound by its LSH retrieval, not by the signature.
 """
 
 
@@ -673,9 +680,11 @@ def report(res: dict[str, Any], args: argparse.Namespace) -> str:
                      + ", ".join(f"{t} {v:.3f}" for t, v in cov.items()) + ".")
     lines += ["", NOTES.strip()]
     c = res["cost"]
-    lines += ["", "| cost | fingerprint ms / function | bytes / function in the index |", "|---|---:|---:|",
-              f"| codekin | {c['codekin']['fingerprint_ms_per_fn']:.3f} (+ discovery "
-              f"{c['codekin']['discovery_ms_per_fn']:.3f}) | {c['codekin']['bytes_per_fn']} |"]
+    lines += ["", "| cost | fingerprint ms / function | bytes / function in the index |", "|---|---:|---:|"]
+    for name, rr in runs:
+        cc = rr["cost"]["codekin"]
+        lines.append(f"| codekin {name} | {cc['fingerprint_ms_per_fn']:.3f} (+ discovery "
+                     f"{cc['discovery_ms_per_fn']:.3f}) | {cc['bytes_per_fn']} |")
     if "mcrit" in c:
         lines.append(f"| mcrit | {c['mcrit']['minhash_ms_per_fn']:.3f} (+ SMDA {c['mcrit']['smda_ms_per_fn']:.3f}) "
                      f"| {c['mcrit']['bytes_per_fn']} |")
