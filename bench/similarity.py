@@ -406,7 +406,8 @@ def evaluate(table: Table, queries: list[Query], method: str, big: bool = True) 
 # ---------------------------------------------------------------------------------------------------
 
 
-def plot(results: dict[str, Any], path: Path) -> bool:
+def plot(results: dict[str, Any], path: Path, base: dict[str, Any] | None = None, label: str = "",
+         base_label: str = "") -> bool:
     try:
         import matplotlib
 
@@ -415,16 +416,26 @@ def plot(results: dict[str, Any], path: Path) -> bool:
     except ImportError:
         return False
     tasks = list(results["tasks"])
-    fig, ax = plt.subplots(figsize=(8, 3.5))
-    w = 0.8 / len(results["methods"])
-    for k, meth in enumerate(results["methods"]):
-        ys = [results["tasks"][t][meth]["recall@1"] for t in tasks]
-        ax.bar(np.arange(len(tasks)) + k * w, ys, w, label=meth)
+    series: list[tuple[str, list[float]]] = []
+    if base:
+        series.append((f"codekin-full {base_label}", [base["tasks"][t]["codekin-full"]["recall@1"] for t in tasks]))
+    for meth in results["methods"]:
+        name = meth + (f" {label}" if label and meth.startswith("codekin") else "")
+        series.append((name, [results["tasks"][t][meth]["recall@1"] for t in tasks]))
+    fig, ax = plt.subplots(figsize=(9, 3.8))
+    w = 0.8 / len(series)
+    for k, (name, ys) in enumerate(series):
+        ax.bar(np.arange(len(tasks)) + k * w, ys, w, label=name)
+    for t, tg in TARGETS.items():
+        if t in tasks:
+            i = tasks.index(t)
+            ax.hlines(tg, i - w / 2, i + 0.8 - w / 2, colors="k", linestyles="dashed", linewidth=1)
     ax.set_xticks(np.arange(len(tasks)) + 0.4 - w / 2, tasks)
     ax.set_ylabel("Recall@1 (pool 101)")
     ax.set_ylim(0, 1)
-    ax.legend(fontsize=8, ncol=2)
+    ax.legend(fontsize=7, ncol=2, loc="upper left")
     ax.grid(axis="y", alpha=0.3)
+    ax.set_title("dashed: targets", fontsize=8)
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=90)
@@ -583,7 +594,8 @@ def write_report(results: dict[str, Any], args: argparse.Namespace, command: str
         results["header"] = header(command or "python bench/similarity.py")
     body = report(results, args)
     print(body)
-    if plot(results, ROOT / "docs" / "img" / "similarity.png"):
+    base = json.loads(Path(args.baseline).read_text()) if getattr(args, "baseline", None) else None
+    if plot(results, ROOT / "docs" / "img" / "similarity.png", base, args.label, args.baseline_label):
         body += "\n![Recall@1 per task and method](docs/img/similarity.png)\n"
     write_section("similarity", body)
 
@@ -643,6 +655,12 @@ def report(res: dict[str, Any], args: argparse.Namespace) -> str:
         "|---|---|---:|---:|---:|---:|",
     ]
     base = json.loads(Path(args.baseline).read_text()) if args.baseline else None
+    if base:
+        lines.insert(3, f"- rows {args.baseline_label}: `{base.get('command', '?')}` with codekin {base['commit']} on "
+                        f"PYTHONPATH, same queries and pools (same seed and functions); date "
+                        f"{base.get('header', '').split('date: ')[-1].strip()}; section written by `python "
+                        f"bench/similarity.py --report bench/results/similarity{args.tag}.json --baseline "
+                        f"{args.baseline} ...`")
     lab = f" {args.label}" if args.label else ""
     for t, r in res["tasks"].items():
         rows = [(m + (lab if m.startswith("codekin") else ""), r[m]) for m in methods]
