@@ -629,6 +629,13 @@ gives every other pair 0, ranked last under pessimistic ties. v1's bands need 4 
 words out of 64: a twin at another optimisation level, compiler or bitness rarely has them (XB: 1 of
 200), although its MinHash agreement would rank it first in most cases (XO 0.750, PE-ELF 0.890). The
 shipped matcher's recall across builds is therefore bound by its LSH retrieval, not by the signature.
+Tried: v1 with bands of 3 rows (21 bands; same run protocol, ``--no-mcrit --tag=-v1b``, raw data
+bench/results/similarity-v1b.json): codekin-full XO 0.480, XC 0.275, XB 0.025, XM 0.130, PE-ELF 0.710,
+XO pool 10,000 0.410; 9 times v1's candidates (``--lsh-rate``: 441 pairs, 0.077%); dev-set attribution
+unchanged (``bench/devset.py --libs none``: top-1 0.974 / 0.974 / 0.949 and no false attribution in
+win / linux / cross for both; AUROC 0.731 / 0.858 / 0.777 against 0.728 / 0.855 / 0.777). Not adopted
+on this branch: a fingerprint-configuration change (every index and the bundled library pack go
+stale) for a partial gain.
 """
 
 
