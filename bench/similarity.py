@@ -633,7 +633,8 @@ Tried: v1 with bands of 3 rows (21 bands; same run protocol, ``--no-mcrit --tag=
 bench/results/similarity-v1b.json): codekin-full XO 0.480, XC 0.275, XB 0.025, XM 0.130, PE-ELF 0.710,
 XO pool 10,000 0.410; 9 times v1's candidates (``--lsh-rate``: 441 pairs, 0.077%); dev-set attribution
 unchanged (``bench/devset.py --libs none``: top-1 0.974 / 0.974 / 0.949 and no false attribution in
-win / linux / cross for both; AUROC 0.731 / 0.858 / 0.777 against 0.728 / 0.855 / 0.777). Not adopted
+win / linux / cross for both; AUROC 0.731 / 0.858 / 0.777 against 0.728 / 0.855 / 0.777; metrics in
+bench/results/similarity-devset-check.json). Not adopted
 on this branch: a fingerprint-configuration change (every index and the bundled library pack go
 stale) for a partial gain.
 """
