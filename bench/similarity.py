@@ -2,7 +2,10 @@
 Is Solving the Binary Function Similarity Problem" (USENIX Security 2022), on the ground-truth corpus
 (bench/corpus):
 
-    python bench/similarity.py [--queries 200] [--seed 4] [--no-mcrit] [--no-write]
+    python bench/similarity.py [--queries 200] [--seed 4] [--pairs 10] [--no-mcrit] [--no-write] [--tag T]
+    python bench/similarity.py --report bench/results/similarity.json \
+        [--baseline bench/results/similarity-base.json --baseline-label L] [--label L]   # section only
+    python bench/similarity.py --lsh-rate      # LSH candidate rate between two unrelated binaries
 
 - Functions: project functions (truth ``kind == function``, ``origin == project``, a name unique in
   its build) that codekin discovers on the stripped build at the symbol's address, with at least 5
@@ -18,7 +21,9 @@ Is Solving the Binary Function Similarity Problem" (USENIX Security 2022), on th
   Recall@1, MRR@10; AUC over all (query, candidate) scores of the task. Large pool: 1 true + 9,999
   wrong (Recall@1, as jTrans reports it).
 - Methods, on the same functions: codekin's fuzzy fingerprint (MinHash agreement), codekin's full
-  similarity (what the matcher ranks with: ``codekin.match.similarity``), MCRIT 1.9.0's MinHash over
+  similarity (what the matcher ranks with: ``codekin.match.similarity.pair_similarity`` where that
+  module exists, else the v1 rule; both only over the matcher's candidates, exact twins or pairs
+  sharing an LSH band; every other pair scores 0), MCRIT 1.9.0's MinHash over
   SMDA reports (default config; a PicHash match scores 100 as MCRIT's matcher has it; functions SMDA
   does not find or MCRIT does not hash score -1), a Catalog1-style MinHash (128 hashes over the raw
   byte 4-grams of the function's blocks).
