@@ -32,6 +32,7 @@ from codekin.store.base import (
 )
 
 SCHEMA_VERSION = 1
+HOT_BAND = 256
 EXTRACTOR_VERSION = 1
 
 _SCHEMA = """
@@ -82,6 +83,8 @@ def open_store(path: str | Path, *, create: bool = True, check_version: bool = T
 class SQLiteStore:
     def __init__(self, path: str | Path, *, create: bool = True, check_version: bool = True) -> None:
         self.path = Path(path)
+        # band keys shared by more stored functions than this are left out of LSH look-ups (None: none)
+        self.hot_band: int | None = HOT_BAND
         if not create and not self.path.exists():
             raise FileNotFoundError(f"no index at {self.path}")
         self.db = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
@@ -308,8 +311,32 @@ class SQLiteStore:
             return Candidates(z, z)
         keys = as_signed(bands[has]).reshape(-1).tolist()
         qis = np.repeat(has, bands.shape[1]).tolist()
-        return self._pairs("SELECT DISTINCT q.qi, l.fid FROM temp.q q JOIN lsh l ON l.band = q.key",
-                           list(zip(keys, qis, strict=True)))
+        if self.hot_band is None:
+            return self._pairs("SELECT DISTINCT q.qi, l.fid FROM temp.q q JOIN lsh l ON l.band = q.key",
+                               list(zip(keys, qis, strict=True)))
+        # A band key that more than ``hot_band`` stored functions share is a shape, not an identity
+        # (runtime drop glue, CRT stubs): counting its entries in the index costs little, bringing
+        # thousands of pairs per query function into Python costs most of a query. Such keys are left
+        # out; the function's other bands still find its near twins, and code whose every band is hot
+        # is ubiquitous code, which weighs next to nothing anyway.
+        self._fill_keys(list(zip(keys, qis, strict=True)))
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS hot (key INTEGER PRIMARY KEY)")
+        self.db.execute("BEGIN")
+        try:
+            self.db.execute("DELETE FROM temp.hot")
+            self.db.execute(
+                "INSERT INTO temp.hot(key) SELECT k.key FROM (SELECT DISTINCT key FROM temp.q) k "
+                "WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM lsh l WHERE l.band = k.key LIMIT ?)) > ?",
+                (self.hot_band + 1, self.hot_band))
+        finally:
+            self.db.execute("COMMIT")
+        out = self.db.execute("SELECT DISTINCT q.qi, l.fid FROM temp.q q JOIN lsh l ON l.band = q.key "
+                              "WHERE q.key NOT IN (SELECT key FROM temp.hot)").fetchall()
+        if not out:
+            z = np.zeros(0, dtype=np.int64)
+            return Candidates(z, z)
+        arr = np.asarray(out, dtype=np.int64)
+        return Candidates(arr[:, 0], arr[:, 1])
 
     def string_hits(self, hashes: np.ndarray) -> Candidates:
         """(query string index, sample id) for every stored sample holding each string."""
