@@ -99,7 +99,8 @@ def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, e
     warnings: list[dict[str, Any]] = toolchain_flags(prof) if prof else []
     link_to = qr.verdict or (qr.families[0] if qr.families else None)
     if link_to is not None:
-        warnings += link_flags(link_to, qr.verdict is not None)
+        pooled = qr.actors[0] if qr.level == "actor" and qr.actors else None
+        warnings += link_flags(link_to, qr.verdict is not None, pooled)
     tline = None
     if prof and link_to is not None:
         tline = timeline(store, link_to.family, qr.samples, prof.get("timestamp"))

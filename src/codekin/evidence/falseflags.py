@@ -89,13 +89,16 @@ def timestamp_flags(prof: dict[str, Any], timeline: dict[str, Any] | None, famil
     return out
 
 
-def link_flags(family: FamilyScore, attributed: bool) -> list[dict[str, Any]]:
+def link_flags(family: FamilyScore, attributed: bool, pooled: FamilyScore | None = None) -> list[dict[str, Any]]:
     """A link (the verdict, or a best family scoring LINK_MIN_SCORE or more) whose shared code is mostly
-    library or ubiquitous code and which has no distinctive evidence of its own."""
+    library or ubiquitous code and which has no distinctive evidence of its own. ``pooled``: for an
+    actor-level verdict, the actor's families pooled (their shared toolkit is distinctive of the actor,
+    not of any one family)."""
     if not attributed and family.combined < LINK_MIN_SCORE:
         return []
     share = family.ubiquitous_share
-    distinctive = family.distinct_functions >= DISTINCT_FUNCS or family.str_distinct >= DISTINCT_STRINGS
+    distinctive = any(f.distinct_functions >= DISTINCT_FUNCS or f.str_distinct >= DISTINCT_STRINGS
+                      for f in (family, pooled) if f is not None)
     if share < UBIQUITOUS_SHARE or distinctive:
         return []
     return [_warn("ubiquitous-link", "high" if attributed else "medium",
