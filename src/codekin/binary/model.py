@@ -6,6 +6,7 @@ import bisect
 import hashlib
 import math
 from dataclasses import asdict, dataclass, field
+from itertools import pairwise
 from typing import Any, Literal
 
 import numpy as np
@@ -119,15 +120,27 @@ class Binary:
     def code_regions(self) -> list[Region]:
         return [r for r in self.regions if r.executable and r.data]
 
-    def _covering(self, va: int) -> list[Region]:
-        """Regions that map ``va``, nearest start first (overlaps only in malformed files)."""
+    def _region_index(self) -> tuple[list[int], list[Region], int, bool]:
+        """Regions sorted by start: (starts, regions, count, whether no two overlap)."""
         idx = self.__dict__.get("_ridx")
         if idx is None or idx[2] != len(self.regions):
             order = sorted(self.regions, key=lambda r: r.va)
-            idx = ([r.va for r in order], order, len(self.regions))
+            disjoint = all(a.va + a.vsize <= b.va for a, b in pairwise(order))
+            idx = ([r.va for r in order], order, len(self.regions), disjoint)
             self.__dict__["_ridx"] = idx
-        k = bisect.bisect_right(idx[0], va) - 1
-        return [r for r in (idx[1][j] for j in range(k, max(-1, k - 64), -1)) if va < r.va + r.vsize]
+        return idx  # type: ignore[no-any-return]
+
+    def _covering(self, va: int) -> list[Region]:
+        """Regions that map ``va``, nearest start first (overlaps only in malformed files)."""
+        starts, order, _, disjoint = self._region_index()
+        k = bisect.bisect_right(starts, va) - 1
+        if disjoint:  # the usual case: only the nearest region below can map it
+            if k >= 0:
+                r = order[k]
+                if va < r.va + r.vsize:
+                    return [r]
+            return []
+        return [r for r in (order[j] for j in range(k, max(-1, k - 64), -1)) if va < r.va + r.vsize]
 
     def _region_at(self, va: int) -> Region | None:
         cov = self._covering(va)
@@ -149,6 +162,13 @@ class Binary:
         return self._region_at(va) is not None
 
     def is_code(self, va: int) -> bool:
+        starts, order, _, disjoint = self._region_index()
+        if disjoint:
+            k = bisect.bisect_right(starts, va) - 1
+            if k < 0:
+                return False
+            r = order[k]
+            return r.executable and va < r.va + r.vsize and va < r.va + len(r.data)
         return any(r.executable and va < r.va + len(r.data) for r in self._covering(va))
 
     def read_cstring(self, va: int, limit: int = 256) -> str | None:
