@@ -233,18 +233,38 @@ class _Analysis:
         leader[seed_rows[seed_rows >= 0]] = True
         # jump tables of every indirect jump (cheap: few of them); targets become leaders
         self.jt: dict[int, list[int]] = {}
-        for r in np.nonzero(kind == K_JMPI)[0].tolist():
+        jmpi = np.nonzero(kind == K_JMPI)[0]
+        # first row of the run of contiguous instructions each row lies in
+        if n:
+            brk = np.maximum.accumulate(np.where(~contig, np.arange(n), -1))
+            run_start = np.zeros(n, dtype=np.int64)
+            run_start[1:] = brk[:-1] + 1
+            run_start = run_start[jmpi].tolist()
+        for r, rs in zip(jmpi.tolist(), run_start if n else [], strict=True):
             if t.ref[r] >= 0 and int(t.ip[r]) in self.import_at:
                 continue
+            # the base register is often loaded far before the jump: a window of 10 instructions,
+            # then of 160, both cut from one decoding of the longer one
+            lo_far = max(r - 160, rs)
+            va = int(ip[lo_far])
+            window = self.b.read(va, int(end[r] - va))
+            insns = list(iced_x86.Decoder(self.b.bitness, window, ip=va))
+            if len(insns) != r - lo_far + 1:  # not the swept rows again: decode each window apart
+                insns = []
             targets: list[int] = []
-            for reach in (10, 160):  # the base register is often loaded far before the jump
-                lo = r
-                while lo > 0 and r - lo < reach and contig[lo - 1]:
-                    lo -= 1
-                va = int(ip[lo])
-                window = self.b.read(va, int(end[r] - va))
+            tried = -1
+            for reach in (10, 160):
+                lo = max(r - reach, rs)
+                if lo == tried:
+                    continue  # the same window again gives the same answer
+                tried = lo
+                if insns:
+                    sub = insns[lo - lo_far:]
+                else:
+                    wva = int(ip[lo])
+                    sub = list(iced_x86.Decoder(self.b.bitness, self.b.read(wva, int(end[r] - wva)), ip=wva))
                 try:
-                    targets = jumptables.resolve(self.b, window, va, self.got)
+                    targets = jumptables.resolve_insns(self.b, sub, self.got)
                 except (ValueError, OverflowError):
                     targets = []
                 if targets:
@@ -347,29 +367,52 @@ class _Analysis:
         mingw emit (``lea esi,[esi+0]``) where they follow a terminator."""
         t = self.t
         kind = t.kind
+        n = len(t)
         pad = (kind == K_PAD) | (kind == K_STOP) | ((t.code == iced_x86.Code.ADD_RM8_R8) & (t.length == 2))
         C = iced_x86.Code
         cand = np.isin(t.code, (C.LEA_R32_M, C.LEA_R64_M, C.MOV_R32_RM32, C.MOV_RM32_R32, C.XCHG_R16_AX))
+        term = np.isin(kind, (K_RET, K_JMP, K_JMPI))
+        decided = np.zeros(n, dtype=bool)
+        filler = np.zeros(n, dtype=bool)
         for _ in range(2):  # a run of two filler instructions is common
-            after = np.zeros(len(t), dtype=bool)
-            if len(t) > 1:
-                after[1:] = pad[:-1] | np.isin(kind[:-1], (K_RET, K_JMP, K_JMPI))
-            for r in np.nonzero(cand & after & ~pad)[0].tolist():
-                raw = self.b.read(int(t.ip[r]), int(t.length[r]))
-                if raw in _FILLER:
-                    pad[r] = True
-                    continue
-                ins = iced_x86.Decoder(self.b.bitness, raw, ip=int(t.ip[r])).decode()
-                if ins.mnemonic == iced_x86.Mnemonic.LEA:
-                    same = ins.memory_base == ins.op0_register and ins.memory_displacement == 0 and \
-                        ins.memory_index == iced_x86.Register.NONE  # iced folds eiz away
-                else:
-                    same = ins.op_count == 2 and ins.op1_kind == iced_x86.OpKind.REGISTER and \
-                        ins.op0_kind == iced_x86.OpKind.REGISTER and ins.op0_register == ins.op1_register
-                if same:
-                    pad[r] = True
+            after = np.zeros(n, dtype=bool)
+            if n > 1:
+                after[1:] = pad[:-1] | term[:-1]
+            rows = np.nonzero(cand & after & ~pad)[0]
+            new = rows[~decided[rows]]
+            if len(new):
+                filler[new] = self._is_filler(new)
+                decided[new] = True
+            pad[rows[filler[rows]]] = True
         self.pad = pad
         return pad
+
+    def _is_filler(self, rows: np.ndarray) -> np.ndarray:
+        """Whether each row is a no-op filler: one of the known byte strings, or an instruction that
+        moves a register onto itself (``lea r,[r+0]``, ``mov r,r``). The rows' bytes are decoded
+        together in one pass (each decodes to itself: same bytes, same mode)."""
+        t = self.t
+        ips = t.ip[rows].tolist()
+        lens = t.length[rows].tolist()
+        raws = list(map(self.b.read, ips, lens))
+        out = np.fromiter((r in _FILLER for r in raws), dtype=bool, count=len(raws))
+        insns = list(iced_x86.Decoder(self.b.bitness, b"".join(raws), ip=0))
+        if len(insns) != len(raws) or any(i.len != ln for i, ln in zip(insns, lens, strict=True)):
+            insns = [iced_x86.Decoder(self.b.bitness, raw, ip=a).decode() for raw, a in zip(raws, ips, strict=True)]
+        lea = iced_x86.Mnemonic.LEA
+        none = iced_x86.Register.NONE
+        reg = iced_x86.OpKind.REGISTER
+        for k, ins in enumerate(insns):
+            if out[k]:
+                continue
+            if ins.mnemonic == lea:
+                same = ins.memory_base == ins.op0_register and ins.memory_displacement == 0 and \
+                    ins.memory_index == none  # iced folds eiz away
+            else:
+                same = ins.op_count == 2 and ins.op1_kind == reg and ins.op0_kind == reg and \
+                    ins.op0_register == ins.op1_register
+            out[k] = same
+        return out
 
     def _data_pointers(self) -> np.ndarray:
         """Pointer-sized values in the non-code sections that point into code (function pointer
@@ -385,16 +428,6 @@ class _Analysis:
             out.append(vals[self.idx.in_code(vals)])
         return np.unique(np.concatenate(out)) if out else np.zeros(0, dtype=np.int64)
 
-    def _far_jump(self, fstart: int, target: int, s: int) -> bool:
-        """An unconditional jump that leaves the function: to a chunk start before the function's
-        start, or past another known function start (a tail call in stripped code)."""
-        if not self.chunk_start[self.bfirst[s]]:
-            return False
-        if target < fstart:
-            return True
-        k = int(np.searchsorted(self.known_starts, fstart, side="right"))
-        return k < len(self.known_starts) and self.known_starts[k] <= target
-
     def _in_stub(self, a: int) -> bool:
         return any(s <= a < e for s, e in self.stub_ranges)
 
@@ -404,10 +437,18 @@ class _Analysis:
         succ_t, succ_f, succ_jt, calls = self.succ_t, self.succ_f, self.succ_jt, self.block_calls
         jmp_end = self.jmp_end
         brange = self.block_range
+        start_blocks = self.start_blocks
+        block_missing = self.block_missing
+        fn_map = self.fn
+        owned = self.owned
+        known = self.known_starts
+        n_known = len(known)
+        # per block: address of its first instruction, its first row, whether it starts a chunk
+        bip, bfirst_l, chunk_start_b = self._block_lists()
         count = 0
         while queue:
             a, src, r = queue.pop()
-            if a in self.fn:
+            if a in fn_map:
                 continue
             if r < 0:
                 if self.idx.in_code(np.asarray([a], dtype=np.int64))[0]:
@@ -415,28 +456,33 @@ class _Analysis:
                 continue
             if not leader[r]:
                 continue
-            if weak and self.owned[block_of[r]]:
+            b0 = int(block_of[r])
+            if weak and owned[b0]:
                 continue  # address-taken code inside a function already found (e.g. switch cases)
             count += 1
             if count & 1023 == 0:
                 _check(self.deadline, "discovery")
-            b0 = int(block_of[r])
             own_range = brange[b0]
+            # a jump past the next known function start leaves the function (tail call)
+            k = int(np.searchsorted(known, a, side="right"))
+            next_start = int(known[k]) if k < n_known else None
             seen = {b0}
             order = [b0]
             stack = [b0]
             tails: list[tuple[int, int]] = []
             while stack:
                 b = stack.pop()
-                for s in succ_jt.get(b) or (succ_t[b], succ_f[b]):
+                jt = succ_jt.get(b)
+                for s in jt or (succ_t[b], succ_f[b]):
                     if s < 0 or s in seen:
                         continue
                     if own_range >= 0 and brange[s] >= 0 and brange[s] != own_range:
                         continue  # into another function's stated extent: never part of this one
-                    if (s in self.start_blocks and s != b0) or (
-                        jmp_end[b] and self._far_jump(a, int(self.t.ip[self.bfirst[s]]), s)
+                    if (s in start_blocks and s != b0) or (
+                        jmp_end[b] and chunk_start_b[s]
+                        and (bip[s] < a or (next_start is not None and next_start <= bip[s]))
                     ):
-                        tails.append((int(self.t.ip[self.bfirst[s]]), int(self.bfirst[s])))
+                        tails.append((bip[s], bfirst_l[s]))
                         continue
                     seen.add(s)
                     order.append(s)
@@ -445,16 +491,24 @@ class _Analysis:
             for b in order:
                 if b in calls:
                     fcalls.extend(calls[b])
-                if b in self.block_missing:
-                    self._missing.update(self.block_missing[b])
-            self.fn[a] = (src, order, [c for c, _ in fcalls], [c for c, _ in tails])
-            self.owned[order] = True
+                if b in block_missing:
+                    self._missing.update(block_missing[b])
+            fn_map[a] = (src, order, [c for c, _ in fcalls], [c for c, _ in tails])
+            owned[order] = True
             for c, cr in fcalls:
-                if c not in self.fn:
+                if c not in fn_map:
                     queue.append((c, "call", cr))
             for c, cr in tails:
-                if c not in self.fn:
+                if c not in fn_map:
                     queue.append((c, "tail", cr))
+
+    def _block_lists(self) -> tuple[list[int], list[int], list[bool]]:
+        lists = self.__dict__.get("_blists")
+        if lists is None:
+            bfirst = self.bfirst
+            lists = self._blists = (self.t.ip[bfirst].tolist(), bfirst.tolist(),
+                                    self.chunk_start[bfirst].tolist())
+        return lists
 
     def _ref_and_gap_scan(self) -> None:
         """Address-taken code and prologues after padding, in unclaimed chunks of code."""

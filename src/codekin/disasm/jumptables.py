@@ -21,8 +21,12 @@ _MAX_CASES = 2048
 def resolve(binary: Binary, window: bytes, window_va: int, got: int | None) -> list[int]:
     """Case targets of the indirect jump that ends ``window`` (a few instructions before it and
     the jump itself, decoded afresh with full operand detail). Empty when the form is unknown."""
+    return resolve_insns(binary, list(iced_x86.Decoder(binary.bitness, window, ip=window_va)), got)
+
+
+def resolve_insns(binary: Binary, insns: list[iced_x86.Instruction], got: int | None) -> list[int]:
+    """:func:`resolve` over instructions already decoded (the window, the jump last)."""
     bits = binary.bitness
-    insns = list(iced_x86.Decoder(bits, window, ip=window_va))
     if not insns:
         return []
     jmp = insns[-1]
