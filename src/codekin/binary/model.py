@@ -171,6 +171,23 @@ class Binary:
             return r.executable and va < r.va + r.vsize and va < r.va + len(r.data)
         return any(r.executable and va < r.va + len(r.data) for r in self._covering(va))
 
+    def is_code_many(self, vas: np.ndarray) -> np.ndarray:
+        """:meth:`is_code` of each address in ``vas`` (uint64), vectorised over the regions."""
+        idx = self._region_index()
+        cached = self.__dict__.get("_cidx")
+        if cached is None or cached[0] is not idx:
+            starts, order, _, disjoint = idx
+            lims = [r.va + min(r.vsize, len(r.data)) if r.executable else r.va for r in order]
+            fits = disjoint and all(0 <= a < 1 << 64 for a in starts + lims)
+            cached = (idx, fits, np.asarray(starts if fits else [], dtype=np.uint64),
+                      np.asarray(lims if fits else [], dtype=np.uint64))
+            self.__dict__["_cidx"] = cached
+        _, fits, st, lim = cached
+        if not fits or not len(st):
+            return np.fromiter((self.is_code(a) for a in vas.tolist()), dtype=bool, count=len(vas))
+        k = np.searchsorted(st, vas, side="right").astype(np.int64) - 1
+        return (k >= 0) & (vas < lim[np.maximum(k, 0)])
+
     def read_cstring(self, va: int, limit: int = 256) -> str | None:
         """A printable ASCII or UTF-16LE string at ``va`` (at least 4 characters), else None."""
         raw = self.read(va, limit)
