@@ -13,6 +13,7 @@ functions (shared chunks) belong to both.
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
 
 import iced_x86
 import numpy as np
@@ -311,12 +312,13 @@ class _Analysis:
         # direct call targets per block
         # direct calls, without "call next instruction" (the i386 get-PC idiom, not a call of a function)
         cr = np.nonzero((kind == K_CALL) & (t.target != end))[0]
-        self.block_calls: dict[int, list[tuple[int, int]]] = {}
-        cb = self.block_of[cr].tolist()
-        ct = t.target[cr].tolist()
-        crow = self.idx.rows(t.target[cr]).tolist()
-        for b, a, r in zip(cb, ct, crow, strict=True):
-            self.block_calls.setdefault(b, []).append((a, r))
+        cb = self.block_of[cr]  # ascending: rows are, and so are their blocks
+        pairs = list(zip(t.target[cr].tolist(), self.idx.rows(t.target[cr]).tolist(), strict=True))
+        cut = np.flatnonzero(np.diff(cb)) + 1
+        lo = np.r_[0, cut].astype(np.int64) if len(cb) else np.zeros(0, dtype=np.int64)
+        hi = np.r_[cut, len(cb)].astype(np.int64) if len(cb) else np.zeros(0, dtype=np.int64)
+        self.block_calls: dict[int, list[tuple[int, int]]] = {
+            b: pairs[i:j] for b, i, j in zip(cb[lo].tolist(), lo.tolist(), hi.tolist(), strict=True)}
 
     # ------------------------------------------------------------ traversal
     def run(self) -> None:
@@ -336,8 +338,7 @@ class _Analysis:
             queue.append((a, src, r))
         # every direct call target and seed is a function start for tail-call purposes
         call_rows = self.idx.rows(t.target[(t.kind == K_CALL) & (t.target != t.ip + t.length)])
-        for r in call_rows[call_rows >= 0].tolist():
-            start_blocks.add(int(self.block_of[r]))
+        start_blocks.update(self.block_of[call_rows[call_rows >= 0]].tolist())
         for _, _, r in queue:
             if r >= 0 and self.leader[r]:
                 start_blocks.add(int(self.block_of[r]))
@@ -441,7 +442,7 @@ class _Analysis:
         block_missing = self.block_missing
         fn_map = self.fn
         owned = self.owned
-        known = self.known_starts
+        known = self._known_list()
         n_known = len(known)
         # per block: address of its first instruction, its first row, whether it starts a chunk
         bip, bfirst_l, chunk_start_b = self._block_lists()
@@ -464,8 +465,8 @@ class _Analysis:
                 _check(self.deadline, "discovery")
             own_range = brange[b0]
             # a jump past the next known function start leaves the function (tail call)
-            k = int(np.searchsorted(known, a, side="right"))
-            next_start = int(known[k]) if k < n_known else None
+            k = bisect_right(known, a)
+            next_start = known[k] if k < n_known else None
             seen = {b0}
             order = [b0]
             stack = [b0]
@@ -501,6 +502,12 @@ class _Analysis:
             for c, cr in tails:
                 if c not in fn_map:
                     queue.append((c, "tail", cr))
+
+    def _known_list(self) -> list[int]:
+        lst = self.__dict__.get("_known")
+        if lst is None:
+            lst = self._known = self.known_starts.tolist()
+        return lst
 
     def _block_lists(self) -> tuple[list[int], list[int], list[bool]]:
         lists = self.__dict__.get("_blists")
@@ -626,16 +633,20 @@ class _Analysis:
         interior: set[int] = set()
         for _src, order, _, _ in self.fn.values():
             interior.update(order[1:])
-        starts = np.fromiter(self.fn.keys(), dtype=np.int64, count=len(self.fn))
-        inside = dict(zip(starts.tolist(), self._inside_stated_extent(self.idx.rows(starts)).tolist(), strict=True))
-        for a in sorted(self.fn):
+        keys = sorted(self.fn)
+        starts = np.asarray(keys, dtype=np.int64)
+        inside = self._inside_stated_extent(self.idx.rows(starts)).tolist()
+        stub = np.zeros(len(starts), dtype=bool)
+        for lo, hi in self.stub_ranges:
+            stub |= (starts >= lo) & (starts < hi)
+        for a, ins, in_stub in zip(keys, inside, stub.tolist(), strict=True):
             src, order, calls, tails = self.fn[a]
-            if src in ("ref", "gap", "call", "tail") and inside.get(a, False) and not self._in_stub(a):
+            if src in ("ref", "gap", "call", "tail") and ins and not in_stub:
                 continue  # inside an extent the unwind tables give to another function
             if src in ("ref", "gap") and order[0] in interior:
                 continue
             f = Function(a, src, np.asarray(order, dtype=np.int64), calls, tails, self.import_at.get(a))
-            if self._in_stub(a):
+            if in_stub:
                 thunks.append(f)
             else:
                 fns.append(f)
