@@ -172,7 +172,7 @@ class IcedDecoder:
                 codes.append(code)
                 lens.append(np.fromiter(map(_GET_LEN, insns), dtype=np.uint8, count=m))
                 f = self._flags_of(code, insns)
-                self._sparse(insns, f, base, br_i, br_t, mem_i, mem_v, imm_i, imm_v)
+                self._sparse(insns, f, lens[-1], base, br_i, br_t, mem_i, mem_v, imm_i, imm_v)
                 base += m
             if m < _CHUNK or not dec.can_decode:
                 break
@@ -214,7 +214,7 @@ class IcedDecoder:
             arr = self._info_arr = np.asarray(info, dtype=np.int64)
         return arr[code]
 
-    def _sparse(self, insns: list[iced_x86.Instruction], f: np.ndarray, base: int,
+    def _sparse(self, insns: list[iced_x86.Instruction], f: np.ndarray, length: np.ndarray, base: int,
                 br_i: list[np.ndarray], br_t: list[np.ndarray], mem_i: list[np.ndarray],
                 mem_v: list[np.ndarray], imm_i: list[np.ndarray], imm_v: list[np.ndarray]) -> None:
         """The sparse columns of one chunk: each attribute read only on the rows that need it."""
@@ -223,7 +223,9 @@ class IcedDecoder:
         if len(rows):
             br_i.append(rows + base)
             br_t.append(np.fromiter(map(_GET_TARGET, map(get, rows.tolist())), dtype=np.uint64, count=len(rows)))
-        rows = np.nonzero(f & _F_MEM)[0]
+        # a RIP-relative operand needs opcode, ModRM and disp32 (6 bytes at least); an absolute one
+        # in 32-bit code a 16-bit displacement behind a 67 prefix at least (moffs16: 4 bytes)
+        rows = np.nonzero((f & _F_MEM).astype(bool) & (length >= (6 if self.bitness == 64 else 4)))[0]
         if len(rows):
             sub = list(map(get, rows.tolist()))
             if self.bitness == 64:
@@ -231,9 +233,11 @@ class IcedDecoder:
                 sel = np.nonzero(ok)[0]
                 getter = _GET_IPREL_ADDR
             else:
-                nobase = np.fromiter(map(_GET_BASE, sub), dtype=np.int64, count=len(sub)) == iced_x86.Register.NONE
-                dsz = np.fromiter(map(_GET_DSIZE, sub), dtype=np.int64, count=len(sub)) != 0
-                sel = np.nonzero(nobase & dsz)[0]
+                nobase = np.nonzero(np.fromiter(map(_GET_BASE, sub), dtype=np.int64, count=len(sub))
+                                    == iced_x86.Register.NONE)[0]
+                dsz = np.fromiter(map(_GET_DSIZE, map(sub.__getitem__, nobase.tolist())), dtype=np.int64,
+                                  count=len(nobase))
+                sel = nobase[dsz != 0]
                 getter = _GET_DISPL
             if len(sel):
                 mem_i.append(rows[sel] + base)
