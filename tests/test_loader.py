@@ -92,3 +92,21 @@ def test_is_code_many_agrees_with_is_code(name: str) -> None:
     want = [b.is_code(a) for a in vas]
     assert got == want
     assert any(want) and not all(want)
+
+
+@pytest.mark.parametrize("name", ["elf64-O2", "pe32-O2.exe", "macho64.o"])
+def test_read_many_agrees_with_read(name: str) -> None:
+    import numpy as np
+
+    b = load_binary(fixture_path(name).read_bytes(), name=name)
+    rng = np.random.default_rng(9)
+    vas: list[int] = []
+    for r in b.regions:  # inside, across the end of the data, across the end of the mapping, outside
+        for a in (r.va, r.va + len(r.data) - 3, r.va + r.vsize - 2, r.va + r.vsize, r.va - 1):
+            vas.append(a)
+    lo, hi = min(r.va for r in b.regions), max(r.va + r.vsize for r in b.regions)
+    vas += rng.integers(lo - 16, hi + 16, size=1000).tolist()
+    ns = rng.integers(0, 16, size=len(vas)).tolist()
+    got = b.read_many(np.asarray(vas, dtype=np.int64), np.asarray(ns, dtype=np.int64))
+    assert got == [b.read(a, n) for a, n in zip(vas, ns, strict=True)]
+    assert any(got)

@@ -158,6 +158,28 @@ class Binary:
             chunk = chunk + b"\0" * max(0, avail - len(chunk))
         return chunk
 
+    def read_many(self, vas: np.ndarray, ns: np.ndarray) -> list[bytes]:
+        """``[self.read(va, n) for va, n in zip(vas, ns)]`` (int64 arrays), sliced per region in bulk
+        where the regions do not overlap and the bytes lie in a region's data."""
+        starts, order, _, disjoint = self._region_index()
+        vl, nl = vas.tolist(), ns.tolist()
+        if not disjoint or not order or not len(vas):
+            return list(map(self.read, vl, nl))
+        out: list[bytes] = [b""] * len(vl)
+        k = np.searchsorted(np.asarray(starts, dtype=np.int64), vas, side="right") - 1
+        done = np.zeros(len(vl), dtype=bool)
+        for j in np.unique(k[k >= 0]).tolist():
+            r = order[j]
+            lim = r.va + min(len(r.data), r.vsize)
+            sel = np.flatnonzero((k == j) & (vas + ns <= lim) & (ns >= 0))
+            data, base = r.data, r.va
+            for i, a, n in zip(sel.tolist(), (vas[sel] - base).tolist(), ns[sel].tolist(), strict=True):
+                out[i] = data[a:a + n]
+            done[sel] = True
+        for i in np.flatnonzero(~done).tolist():
+            out[i] = self.read(vl[i], nl[i])
+        return out
+
     def is_mapped(self, va: int) -> bool:
         return self._region_at(va) is not None
 

@@ -56,6 +56,19 @@ _FILLER = frozenset(bytes.fromhex(h) for h in (
     "8d3f", "8d36", "8db42000000000", "8d742000", "8dbc2000000000"))
 
 
+def _kind_in(kind: np.ndarray, kinds: tuple[int, ...]) -> np.ndarray:
+    """``np.isin`` for the small K_* codes, by table look-up."""
+    lut = np.zeros(16, dtype=bool)
+    lut[list(kinds)] = True
+    return lut[kind]
+
+
+# the opcode forms the lea/mov no-op fillers decode to, as a table over iced Code ids
+_FILLER_CODES = np.zeros(1 << 16, dtype=bool)
+_FILLER_CODES[[iced_x86.Code.LEA_R32_M, iced_x86.Code.LEA_R64_M, iced_x86.Code.MOV_R32_RM32,
+               iced_x86.Code.MOV_RM32_R32, iced_x86.Code.XCHG_R16_AX]] = True
+
+
 class _Index:
     """Address <-> row look-ups over a sorted ``ip`` column."""
 
@@ -183,7 +196,9 @@ class _Analysis:
         if not slot_name or not len(t):
             return noret
         slots = np.fromiter(slot_name.keys(), dtype=np.int64)
-        has_slot = np.isin(t.ref, slots)
+        has_slot = np.zeros(len(t), dtype=bool)
+        with_ref = np.flatnonzero(t.ref >= 0)
+        has_slot[with_ref] = np.isin(t.ref[with_ref], slots)
         # thunks: jmp [slot]; calls: call [slot]
         jm = np.nonzero(has_slot & (t.kind == K_JMPI))[0]
         endbr = {iced_x86.Code.ENDBR64, iced_x86.Code.ENDBR32}
@@ -198,7 +213,8 @@ class _Analysis:
                 noret[r] = True
         noret_addrs = [a for a, nm in self.import_at.items() if nm in NORETURN]
         if noret_addrs:
-            noret |= (t.kind == K_CALL) & np.isin(t.target, np.asarray(noret_addrs, dtype=np.int64))
+            dc = np.flatnonzero(t.kind == K_CALL)
+            noret[dc[np.isin(t.target[dc], np.asarray(noret_addrs, dtype=np.int64))]] = True
         return noret
 
     def _build_blocks(self) -> None:
@@ -211,7 +227,7 @@ class _Analysis:
         if n > 1:
             contig[:-1] = end[:-1] == ip[1:]
         self.contig = contig
-        term = np.isin(kind, (K_JCC, K_JMP, K_JMPI, K_RET, K_STOP)) | self.noret
+        term = _kind_in(kind, (K_JCC, K_JMP, K_JMPI, K_RET, K_STOP)) | self.noret
         leader = np.zeros(n, dtype=bool)
         pad = self._padding()
         if n:
@@ -227,7 +243,7 @@ class _Analysis:
             after_fill[1:] = pad[:-1] & ~pad[1:]
             ok = after_fill & ((prev_real < 0) | term[np.maximum(prev_real, 0)])
             leader |= ok
-        br = np.isin(kind, (K_JCC, K_JMP, K_CALL))
+        br = _kind_in(kind, (K_JCC, K_JMP, K_CALL))
         tr = self.idx.rows(t.target[br])
         leader[tr[tr >= 0]] = True
         seed_rows = self.idx.rows(np.asarray([a for a, _ in self.seeds], dtype=np.int64))
@@ -290,9 +306,9 @@ class _Analysis:
         nb = len(starts)
         last = self.blast
         lk = kind[last] if nb else np.zeros(0, dtype=np.uint8)
-        fall_ok = contig[last] & ~np.isin(lk, (K_JMP, K_JMPI, K_RET, K_STOP)) & ~self.noret[last]
+        fall_ok = contig[last] & ~_kind_in(lk, (K_JMP, K_JMPI, K_RET, K_STOP)) & ~self.noret[last]
         fall = np.where(fall_ok, self.block_of[np.minimum(last + 1, max(n - 1, 0))], -1)
-        tgt_rows = self.idx.rows(np.where(np.isin(lk, (K_JCC, K_JMP)), t.target[last], -1))
+        tgt_rows = self.idx.rows(np.where(_kind_in(lk, (K_JCC, K_JMP)), t.target[last], -1))
         tgt = np.where(tgt_rows >= 0, self.block_of[np.maximum(tgt_rows, 0)], -1)
         self.succ_t_arr, self.succ_f_arr = tgt, fall
         self.succ_t: list[int] = tgt.tolist()
@@ -305,7 +321,7 @@ class _Analysis:
             self.n_jump_tables += 1
         # off-sweep direct targets, per block (re-decoded when their block is reached)
         self.block_missing: dict[int, list[int]] = {}
-        lkb = np.isin(lk, (K_JCC, K_JMP))
+        lkb = _kind_in(lk, (K_JCC, K_JMP))
         bad = np.nonzero(lkb & (tgt_rows < 0) & self.idx.in_code(t.target[last]))[0]
         for b in bad.tolist():
             self.block_missing.setdefault(b, []).append(int(t.target[last[b]]))
@@ -348,7 +364,7 @@ class _Analysis:
         pad = self.pad
         prev_end = np.ones(len(t), dtype=bool)
         if len(t) > 1:
-            prev_end[1:] = pad[:-1] | ~self.contig[:-1] | np.isin(kind[:-1], (K_RET, K_JMP, K_JMPI))
+            prev_end[1:] = pad[:-1] | ~self.contig[:-1] | _kind_in(kind[:-1], (K_RET, K_JMP, K_JMPI))
         self.chunk_start = self.leader & prev_end
         self.jmp_end = (kind[self.blast] == K_JMP).tolist() if nb else []
         # the unwind range (function extent stated by .pdata / .eh_frame) each block lies in, -1 if none
@@ -370,9 +386,8 @@ class _Analysis:
         kind = t.kind
         n = len(t)
         pad = (kind == K_PAD) | (kind == K_STOP) | ((t.code == iced_x86.Code.ADD_RM8_R8) & (t.length == 2))
-        C = iced_x86.Code
-        cand = np.isin(t.code, (C.LEA_R32_M, C.LEA_R64_M, C.MOV_R32_RM32, C.MOV_RM32_R32, C.XCHG_R16_AX))
-        term = np.isin(kind, (K_RET, K_JMP, K_JMPI))
+        cand = _FILLER_CODES[t.code]
+        term = _kind_in(kind, (K_RET, K_JMP, K_JMPI))
         decided = np.zeros(n, dtype=bool)
         filler = np.zeros(n, dtype=bool)
         for _ in range(2):  # a run of two filler instructions is common
@@ -395,7 +410,7 @@ class _Analysis:
         t = self.t
         ips = t.ip[rows].tolist()
         lens = t.length[rows].tolist()
-        raws = list(map(self.b.read, ips, lens))
+        raws = self.b.read_many(t.ip[rows], t.length[rows].astype(np.int64))
         out = np.fromiter((r in _FILLER for r in raws), dtype=bool, count=len(raws))
         insns = list(iced_x86.Decoder(self.b.bitness, b"".join(raws), ip=0))
         if len(insns) != len(raws) or any(i.len != ln for i, ln in zip(insns, lens, strict=True)):
@@ -535,7 +550,7 @@ class _Analysis:
         for _ in range(3):
             owned_row = self.owned[self.block_of]
             prev_free = np.ones(n, dtype=bool)
-            prev_free[1:] = owned_row[:-1] | pad[:-1] | ~self.contig[:-1] | np.isin(
+            prev_free[1:] = owned_row[:-1] | pad[:-1] | ~self.contig[:-1] | _kind_in(
                 t.kind[:-1], (K_RET, K_JMP, K_JMPI))
             chunk_start = self.leader & ~owned_row & ~pad & prev_free
             # address-taken: lea/mov/push of a code address that starts an unclaimed chunk
