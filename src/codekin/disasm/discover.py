@@ -256,7 +256,17 @@ class _Analysis:
             brk = np.maximum.accumulate(np.where(~contig, np.arange(n), -1))
             run_start = np.zeros(n, dtype=np.int64)
             run_start[1:] = brk[:-1] + 1
+            run_start_all = run_start
             run_start = run_start[jmpi].tolist()
+        else:
+            run_start_all = np.zeros(0, dtype=np.int64)
+        # direct jumps by target, for indirect jumps that several dispatch sites share
+        jr = np.flatnonzero(kind == K_JMP)
+        jmp_from: dict[int, list[int]] = {}
+        if len(jmpi):
+            hit = np.isin(t.target[jr], ip[jmpi])
+            for a, p in zip(t.target[jr[hit]].tolist(), jr[hit].tolist(), strict=True):
+                jmp_from.setdefault(a, []).append(p)
         for r, rs in zip(jmpi.tolist(), run_start if n else [], strict=True):
             if t.ref[r] >= 0 and int(t.ip[r]) in self.import_at:
                 continue
@@ -268,6 +278,12 @@ class _Analysis:
             insns = list(iced_x86.Decoder(self.b.bitness, window, ip=va))
             if len(insns) != r - lo_far + 1:  # not the swept rows again: decode each window apart
                 insns = []
+            # a lone ``jmp reg`` after a jump: the code before it does not flow into it, the direct
+            # jumps to it do (a shared dispatch)
+            if insns and r > 0 and int(ip[r]) in jmp_from and int(kind[r - 1]) in (K_JMP, K_RET, K_JMPI) \
+                    and insns[-1].op0_kind == iced_x86.OpKind.REGISTER and self._accept_cases(
+                        r, self._shared_dispatch(r, insns[-1], jmp_from, run_start_all), leader):
+                continue
             targets: list[int] = []
             tried = -1
             for reach in (10, 160):
@@ -286,15 +302,7 @@ class _Analysis:
                     targets = []
                 if targets:
                     break
-            if targets:
-                # keep only cases that start an instruction of the sweep: a misread table (wrong bound,
-                # wrong base) otherwise sends discovery into the middle of other code
-                trs = self.idx.rows(np.asarray(targets, dtype=np.int64))
-                good = trs >= 0
-                if good.sum() < max(1, len(targets) // 2):
-                    continue
-                self.jt[r] = [a for a, g in zip(targets, good.tolist(), strict=True) if g]
-                leader[trs[good]] = True
+            self._accept_cases(r, targets, leader)
         self.leader = leader
         starts = np.nonzero(leader)[0]
         self.bfirst = starts.astype(np.int64)
@@ -335,6 +343,47 @@ class _Analysis:
         hi = np.r_[cut, len(cb)].astype(np.int64) if len(cb) else np.zeros(0, dtype=np.int64)
         self.block_calls: dict[int, list[tuple[int, int]]] = {
             b: pairs[i:j] for b, i, j in zip(cb[lo].tolist(), lo.tolist(), hi.tolist(), strict=True)}
+
+    def _accept_cases(self, r: int, targets: list[int], leader: np.ndarray) -> bool:
+        """Record ``targets`` as the cases of the indirect jump at row ``r`` when at least half of
+        them start an instruction of the sweep: a misread table (wrong bound, wrong base) otherwise
+        sends discovery into the middle of other code. The cases become block leaders."""
+        if not targets:
+            return False
+        trs = self.idx.rows(np.asarray(targets, dtype=np.int64))
+        good = trs >= 0
+        if good.sum() < max(1, len(targets) // 2):
+            return False
+        self.jt[r] = [a for a, g in zip(targets, good.tolist(), strict=True) if g]
+        leader[trs[good]] = True
+        return True
+
+    def _shared_dispatch(self, r: int, jmp: iced_x86.Instruction, jmp_from: dict[int, list[int]],
+                         run_start: np.ndarray) -> list[int]:
+        """Case targets of a lone ``jmp reg`` that dispatch sites reach by direct jumps (gcc merges
+        the indirect jumps of a computed-goto interpreter loop into one: ``mov eax,[eax*4+T];
+        jmp L`` ... ``L: jmp eax``): each site's window, with this jump in place of its ``jmp L``."""
+        t = self.t
+        out: list[int] = []
+        seen: set[int] = set()
+        for p in jmp_from.get(int(t.ip[r]), [])[:256]:
+            for reach in (10, 160):
+                lo = max(p - reach, int(run_start[p]))
+                if lo >= p:
+                    break
+                va = int(t.ip[lo])
+                insns = list(iced_x86.Decoder(self.b.bitness, self.b.read(va, int(t.ip[p] - va)), ip=va))
+                try:
+                    got = jumptables.resolve_insns(self.b, [*insns, jmp], self.got)
+                except (ValueError, OverflowError):
+                    got = []
+                if got:
+                    for a in got:
+                        if a not in seen:
+                            seen.add(a)
+                            out.append(a)
+                    break
+        return out
 
     # ------------------------------------------------------------ traversal
     def run(self) -> None:
