@@ -69,6 +69,10 @@ _FILLER_CODES[[iced_x86.Code.LEA_R32_M, iced_x86.Code.LEA_R64_M, iced_x86.Code.M
                iced_x86.Code.MOV_RM32_R32, iced_x86.Code.XCHG_R16_AX]] = True
 
 
+_LEA_CODES = np.zeros(1 << 16, dtype=bool)
+_LEA_CODES[[iced_x86.Code.LEA_R16_M, iced_x86.Code.LEA_R32_M, iced_x86.Code.LEA_R64_M]] = True
+
+
 class _Index:
     """Address <-> row look-ups over a sorted ``ip`` column."""
 
@@ -596,6 +600,9 @@ class _Analysis:
         queue = [(int(t.ip[r]), "thunk", r) for r in thunk_rows if r >= 0 and self.chunk_start[r]]
         queue.reverse()
         self._drain(queue)
+        # a memory operand that is an address (lea) takes the address of code; one that reads or writes
+        # there (fld tbyte [x], cmp [x],...) says the bytes at x are data, whatever section holds them
+        addr_ref = (t.ref >= 0) & _LEA_CODES[t.code]
         for _ in range(3):
             owned_row = self.owned[self.block_of]
             prev_free = np.ones(n, dtype=bool)
@@ -603,7 +610,7 @@ class _Analysis:
                 t.kind[:-1], (K_RET, K_JMP, K_JMPI))
             chunk_start = self.leader & ~owned_row & ~pad & prev_free
             # address-taken: lea/mov/push of a code address that starts an unclaimed chunk
-            vals = np.concatenate([t.ref[t.ref >= 0], t.imm[(t.imm > 0) & (t.kind != K_CALL)], data_ptrs])
+            vals = np.concatenate([t.ref[addr_ref], t.imm[(t.imm > 0) & (t.kind != K_CALL)], data_ptrs])
             vr = self.idx.rows(np.unique(vals[self.idx.in_code(vals)]))
             vr = vr[vr >= 0]
             ref_rows = vr[chunk_start[vr] & ~self._inside_stated_extent(vr)]
@@ -620,7 +627,11 @@ class _Analysis:
                 a = int(t.ip[r])
                 if self._in_stub(a):
                     continue
-                if not self._looks_like_prologue(a) and not (relaxed and self._plausible_body(r)):
+                # straight after a call that does not return (no padding between) is the caller's
+                # own code more often than a new function (mingw's _assert is declared returning)
+                after_noret = r > 0 and self.contig[r - 1] and self.noret[r - 1]
+                if not self._looks_like_prologue(a) and not (
+                        relaxed and not after_noret and self._plausible_body(r)):
                     continue
                 self.start_blocks.add(int(self.block_of[r]))
                 self._drain([(a, "gap", r)], weak=True)
