@@ -57,14 +57,16 @@ def run_smda(path: str) -> dict[str, Any]:
             "status": r.status}
 
 
-def evaluate(job: tuple[dict[str, Any], str, bool]) -> dict[str, Any]:
-    build, root, smda = job
+_RUNNERS = {"codekin": run_codekin, "smda": run_smda}
+
+
+def evaluate(job: tuple[dict[str, Any], str, str]) -> dict[str, Any]:
+    build, root, tool = job
     rootp = Path(root)
     truth = _truth(rootp / build["truth"])
     path = str(rootp / build["stripped"])
     out: dict[str, Any] = {"id": build["id"], "truth": len(truth)}
-    tools = [("codekin", run_codekin)] + ([("smda", run_smda)] if smda else [])
-    for name, fn in tools:
+    for name, fn in [(tool, _RUNNERS[tool])]:
         try:
             r = fn(path)
         except Exception as exc:  # report, don't stop the benchmark
@@ -98,15 +100,22 @@ def main() -> None:
     if args.limit:
         random.Random(7).shuffle(builds)
         builds = builds[: args.limit]
-    jobs = [(b, str(root), not args.no_smda) for b in builds]
-    results: list[dict[str, Any]] = []
-    with Progress() as prog, mp.get_context("spawn").Pool(args.jobs, maxtasksperchild=8) as pool:
-        task = prog.add_task("discovery", total=len(jobs))
-        for r in pool.imap_unordered(evaluate, jobs):
-            results.append(r)
-            prog.advance(task)
-    by_id = {b["id"]: b for b in builds}
     tools = ["codekin"] + ([] if args.no_smda else ["smda"])
+    merged: dict[str, dict[str, Any]] = {}
+    # each tool in worker processes of its own: a process that ran SMDA (large object graphs left
+    # behind) slows whatever runs in it next, so the tools never share one
+    with Progress() as prog:
+        for tool in tools:
+            jobs = [(b, str(root), tool) for b in builds]
+            with mp.get_context("spawn").Pool(args.jobs, maxtasksperchild=8) as pool:
+                task = prog.add_task(f"discovery: {tool}", total=len(jobs))
+                for r in pool.imap_unordered(evaluate, jobs):
+                    m = merged.setdefault(r["id"], {"id": r["id"], "truth": r["truth"], "rss_mb": {}})
+                    m[tool] = r[tool]
+                    m["rss_mb"][tool] = r["rss_mb"]
+                    prog.advance(task)
+    results: list[dict[str, Any]] = list(merged.values())
+    by_id = {b["id"]: b for b in builds}
     agg: dict[tuple[str, ...], dict[str, list[float]]] = defaultdict(lambda: defaultdict(float))  # type: ignore
     for r in results:
         b = by_id[r["id"]]
@@ -155,7 +164,9 @@ def main() -> None:
             f"- builds: {len(results)} stripped binaries of the corpus (bench/corpus); errors: {errs}\n"
             "- truth: function symbols of the unstripped build; P = precision, R = recall of function "
             "starts\n- speed: CPU time of one process, bytes on disk to functions with CFGs (SMDA: "
-            "`Disassembler().disassembleFile`)\n\n" + "\n".join(lines) + "\n" + "\n".join(speed) + "\n")
+            "`Disassembler().disassembleFile`); each tool runs in worker processes of its own (8 builds "
+            "per process), one tool after the other, on the same files\n\n"
+            + "\n".join(lines) + "\n" + "\n".join(speed) + "\n")
     print(body)
     if not args.no_write:
         write_section("discovery", body)

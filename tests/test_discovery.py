@@ -80,3 +80,21 @@ def test_columnar_tables_consistent() -> None:
     for f in ex.functions:
         nbytes, ninsn = ex.function_size(f)
         assert nbytes > 0 and ninsn > 0
+
+
+def test_shared_computed_goto_dispatch() -> None:
+    """Unoptimised gcc keeps one ``jmp reg`` that all opcodes of a computed-goto interpreter reach by
+    direct jumps: its cases come from the dispatch sites' table loads, belong to the interpreter, and
+    the table's entries in .rdata are not taken for function starts."""
+    name = "pe32-dispatch-O0.exe"
+    ex = extract(load_binary(fixture_path(name).read_bytes(), name=name))
+    gt = truth(name)
+    run = next(a for a, n in gt.items() if n == "_run")
+    nxt = min(a for a in gt if a > run)
+    fn = next(f for f in ex.functions if f.start == run)
+    blocks = ex.blocks_of(fn)
+    jumps = [b for b in blocks if ex.table.kind[b.rows[1]] == K_JMPI]
+    assert len(jumps) == 1 and len(jumps[0].succ) == 12, "the twelve opcode labels"
+    assert not [hex(f.start) for f in ex.functions if run < f.start < nxt], "no starts inside the interpreter"
+    found = {f.start for f in ex.functions}
+    assert len(found & set(gt)) / len(found) >= 0.95

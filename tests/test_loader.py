@@ -73,3 +73,40 @@ def test_errors_are_typed() -> None:
         load_binary(b"hello world, not a binary at all")
     with pytest.raises(TooLargeError):
         load_binary(fixture_path("elf64-O2").read_bytes(), max_size=1000)
+
+
+@pytest.mark.parametrize("name", ["elf64-O2", "elf32-O2", "pe64-O2.exe", "pe32-O2.exe", "macho64.o"])
+def test_is_code_many_agrees_with_is_code(name: str) -> None:
+    import numpy as np
+
+    b = load_binary(fixture_path(name).read_bytes(), name=name)
+    probes = {0, 1, (1 << 64) - 1, (1 << 32) - 1}
+    for r in b.regions:  # every region edge, from both sides
+        for a in (r.va, r.va + len(r.data), r.va + r.vsize):
+            probes.update({a - 1, a, a + 1})
+    rng = np.random.default_rng(5)
+    lo, hi = min(r.va for r in b.regions), max(r.va + r.vsize for r in b.regions)
+    probes.update(rng.integers(lo, hi + 1, size=2000).tolist())
+    vas = sorted(p for p in probes if 0 <= p < 1 << 64)
+    got = b.is_code_many(np.asarray(vas, dtype=np.uint64)).tolist()
+    want = [b.is_code(a) for a in vas]
+    assert got == want
+    assert any(want) and not all(want)
+
+
+@pytest.mark.parametrize("name", ["elf64-O2", "pe32-O2.exe", "macho64.o"])
+def test_read_many_agrees_with_read(name: str) -> None:
+    import numpy as np
+
+    b = load_binary(fixture_path(name).read_bytes(), name=name)
+    rng = np.random.default_rng(9)
+    vas: list[int] = []
+    for r in b.regions:  # inside, across the end of the data, across the end of the mapping, outside
+        for a in (r.va, r.va + len(r.data) - 3, r.va + r.vsize - 2, r.va + r.vsize, r.va - 1):
+            vas.append(a)
+    lo, hi = min(r.va for r in b.regions), max(r.va + r.vsize for r in b.regions)
+    vas += rng.integers(lo - 16, hi + 16, size=1000).tolist()
+    ns = rng.integers(0, 16, size=len(vas)).tolist()
+    got = b.read_many(np.asarray(vas, dtype=np.int64), np.asarray(ns, dtype=np.int64))
+    assert got == [b.read(a, n) for a, n in zip(vas, ns, strict=True)]
+    assert any(got)

@@ -6,6 +6,7 @@ import bisect
 import hashlib
 import math
 from dataclasses import asdict, dataclass, field
+from itertools import pairwise
 from typing import Any, Literal
 
 import numpy as np
@@ -119,15 +120,27 @@ class Binary:
     def code_regions(self) -> list[Region]:
         return [r for r in self.regions if r.executable and r.data]
 
-    def _covering(self, va: int) -> list[Region]:
-        """Regions that map ``va``, nearest start first (overlaps only in malformed files)."""
+    def _region_index(self) -> tuple[list[int], list[Region], int, bool]:
+        """Regions sorted by start: (starts, regions, count, whether no two overlap)."""
         idx = self.__dict__.get("_ridx")
         if idx is None or idx[2] != len(self.regions):
             order = sorted(self.regions, key=lambda r: r.va)
-            idx = ([r.va for r in order], order, len(self.regions))
+            disjoint = all(a.va + a.vsize <= b.va for a, b in pairwise(order))
+            idx = ([r.va for r in order], order, len(self.regions), disjoint)
             self.__dict__["_ridx"] = idx
-        k = bisect.bisect_right(idx[0], va) - 1
-        return [r for r in (idx[1][j] for j in range(k, max(-1, k - 64), -1)) if va < r.va + r.vsize]
+        return idx  # type: ignore[no-any-return]
+
+    def _covering(self, va: int) -> list[Region]:
+        """Regions that map ``va``, nearest start first (overlaps only in malformed files)."""
+        starts, order, _, disjoint = self._region_index()
+        k = bisect.bisect_right(starts, va) - 1
+        if disjoint:  # the usual case: only the nearest region below can map it
+            if k >= 0:
+                r = order[k]
+                if va < r.va + r.vsize:
+                    return [r]
+            return []
+        return [r for r in (order[j] for j in range(k, max(-1, k - 64), -1)) if va < r.va + r.vsize]
 
     def _region_at(self, va: int) -> Region | None:
         cov = self._covering(va)
@@ -145,11 +158,57 @@ class Binary:
             chunk = chunk + b"\0" * max(0, avail - len(chunk))
         return chunk
 
+    def read_many(self, vas: np.ndarray, ns: np.ndarray) -> list[bytes]:
+        """``[self.read(va, n) for va, n in zip(vas, ns)]`` (int64 arrays), sliced per region in bulk
+        where the regions do not overlap and the bytes lie in a region's data."""
+        starts, order, _, disjoint = self._region_index()
+        vl, nl = vas.tolist(), ns.tolist()
+        if not disjoint or not order or not len(vas):
+            return list(map(self.read, vl, nl))
+        out: list[bytes] = [b""] * len(vl)
+        k = np.searchsorted(np.asarray(starts, dtype=np.int64), vas, side="right") - 1
+        done = np.zeros(len(vl), dtype=bool)
+        for j in np.unique(k[k >= 0]).tolist():
+            r = order[j]
+            lim = r.va + min(len(r.data), r.vsize)
+            sel = np.flatnonzero((k == j) & (vas + ns <= lim) & (ns >= 0))
+            data, base = r.data, r.va
+            for i, a, n in zip(sel.tolist(), (vas[sel] - base).tolist(), ns[sel].tolist(), strict=True):
+                out[i] = data[a:a + n]
+            done[sel] = True
+        for i in np.flatnonzero(~done).tolist():
+            out[i] = self.read(vl[i], nl[i])
+        return out
+
     def is_mapped(self, va: int) -> bool:
         return self._region_at(va) is not None
 
     def is_code(self, va: int) -> bool:
+        starts, order, _, disjoint = self._region_index()
+        if disjoint:
+            k = bisect.bisect_right(starts, va) - 1
+            if k < 0:
+                return False
+            r = order[k]
+            return r.executable and va < r.va + r.vsize and va < r.va + len(r.data)
         return any(r.executable and va < r.va + len(r.data) for r in self._covering(va))
+
+    def is_code_many(self, vas: np.ndarray) -> np.ndarray:
+        """:meth:`is_code` of each address in ``vas`` (uint64), vectorised over the regions."""
+        idx = self._region_index()
+        cached = self.__dict__.get("_cidx")
+        if cached is None or cached[0] is not idx:
+            starts, order, _, disjoint = idx
+            lims = [r.va + min(r.vsize, len(r.data)) if r.executable else r.va for r in order]
+            fits = disjoint and all(0 <= a < 1 << 64 for a in starts + lims)
+            cached = (idx, fits, np.asarray(starts if fits else [], dtype=np.uint64),
+                      np.asarray(lims if fits else [], dtype=np.uint64))
+            self.__dict__["_cidx"] = cached
+        _, fits, st, lim = cached
+        if not fits or not len(st):
+            return np.fromiter((self.is_code(a) for a in vas.tolist()), dtype=bool, count=len(vas))
+        k = np.searchsorted(st, vas, side="right").astype(np.int64) - 1
+        return (k >= 0) & (vas < lim[np.maximum(k, 0)])
 
     def read_cstring(self, va: int, limit: int = 256) -> str | None:
         """A printable ASCII or UTF-16LE string at ``va`` (at least 4 characters), else None."""

@@ -1,12 +1,13 @@
 """Instruction decoding behind one small interface, output as columnar numpy arrays.
 
-Decoder choice (measured with ``bench/decoders.py``; figures in BENCHMARKS.md): iced-x86's Python
-binding decodes a linear sweep at several million instructions/s per core when the loop touches
-only ``len`` and ``code``, while capstone's lightest API (``disasm_lite``, strings) runs several
-times slower and its detail mode an order of magnitude slower. iced-x86 also hands us ``code``,
-a position-independent opcode-and-operand-form id, which the fingerprints use directly. So:
-iced-x86, with every per-instruction attribute beyond ``len``/``code`` fetched only for the
-instruction forms that need it (branches, memory operands, immediates), decided once per form.
+Decoder choice (measured with ``bench/decoders.py``; figures in BENCHMARKS.md, "Decoder choice"):
+from Python, iced-x86 iterates a linear sweep at 8M instructions/s per core and reads ``len`` and
+``code`` at 4.4M/s, while capstone's lightest API (``disasm_lite``: mnemonic and operand strings)
+runs at 1.3M/s and its detail mode, which discovery would need, at 0.16M/s. iced-x86 also hands us
+``code``, a position-independent opcode-and-operand-form id, which the fingerprints use directly.
+So: iced-x86, with every per-instruction attribute beyond ``len``/``code`` fetched only for the
+instruction forms that need it (branches, memory operands, immediates), decided once per form, and
+read through ``map``/``attrgetter`` so that no Python bytecode runs per instruction.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from itertools import islice
+from operator import attrgetter, methodcaller
 from typing import Protocol
 
 import iced_x86
@@ -46,6 +48,14 @@ _IMM_KINDS = {
 _FC = iced_x86.FlowControl
 _STOP_MNEMONICS = {iced_x86.Mnemonic.HLT, iced_x86.Mnemonic.UD2, iced_x86.Mnemonic.UD0, iced_x86.Mnemonic.UD1}
 _CHUNK = 1 << 16
+_GET_CODE = attrgetter("code")
+_GET_LEN = attrgetter("len")
+_GET_TARGET = attrgetter("near_branch_target")
+_GET_IPREL = attrgetter("is_ip_rel_memory_operand")
+_GET_IPREL_ADDR = attrgetter("ip_rel_memory_address")
+_GET_BASE = attrgetter("memory_base")
+_GET_DSIZE = attrgetter("memory_displ_size")
+_GET_DISPL = attrgetter("memory_displacement")
 
 
 @dataclass(slots=True)
@@ -99,6 +109,7 @@ class IcedDecoder:
             raise ValueError(bitness)
         self.bitness = bitness
         self._info: list[int] = [-1] * _N_CODES
+        self._info_arr: np.ndarray | None = None
 
     def _classify(self, ins: iced_x86.Instruction) -> int:
         fc = ins.flow_control
@@ -139,72 +150,108 @@ class IcedDecoder:
         return flags | (immidx << 8)
 
     def sweep(self, data: bytes, va: int, deadline: float | None = None) -> InsnTable:
-        """Linear sweep of ``data`` mapped at ``va``, every byte decoded once."""
+        """Linear sweep of ``data`` mapped at ``va``, every byte decoded once.
+
+        The per-instruction work stays in C: iced's iterator fills a list of instructions per chunk,
+        ``map``/``attrgetter`` read ``code`` and ``len`` into numpy, and only the rows whose opcode
+        form needs more (branch target, memory reference, immediate) are read again, per column."""
         dec = iced_x86.Decoder(self.bitness, data, ip=va)
-        info = self._info
-        packed: list[int] = []  # code << 4 | length: one append per instruction
-        la = packed.append
-        br_i: list[int] = []
-        br_t: list[int] = []
-        mem_i: list[int] = []
-        mem_v: list[int] = []
-        imm_i: list[int] = []
-        imm_v: list[int] = []
-        is64 = self.bitness == 64
-        none_reg = iced_x86.Register.NONE
+        codes: list[np.ndarray] = []
+        lens: list[np.ndarray] = []
+        br_i: list[np.ndarray] = []
+        br_t: list[np.ndarray] = []
+        mem_i: list[np.ndarray] = []
+        mem_v: list[np.ndarray] = []
+        imm_i: list[np.ndarray] = []
+        imm_v: list[np.ndarray] = []
+        base = 0
         while True:
-            for ins in islice(dec, _CHUNK):
-                c = ins.code
-                la(c << 4 | ins.len)
-                f = info[c]
-                if f < 0:
-                    f = info[c] = self._classify(ins)
-                if f & 0xF0:
-                    i = len(packed) - 1
-                    if f & _F_BR:
-                        br_i.append(i)
-                        br_t.append(ins.near_branch_target)
-                    if f & _F_MEM:
-                        if is64:
-                            if ins.is_ip_rel_memory_operand:
-                                mem_i.append(i)
-                                mem_v.append(ins.ip_rel_memory_address)
-                        elif ins.memory_base == none_reg and ins.memory_displ_size:
-                            mem_i.append(i)
-                            mem_v.append(ins.memory_displacement)
-                    if f & _F_IMM:
-                        imm_i.append(i)
-                        imm_v.append(ins.immediate(f >> 8))
-            else:
-                if dec.can_decode:
-                    if deadline is not None and time.monotonic() > deadline:
-                        raise TimeBudgetExceeded("decoding ran out of time", stage="decode")
-                    continue
-            break
-        n = len(packed)
-        pk = np.fromiter(packed, dtype=np.uint32, count=n)
-        length = (pk & 0xF).astype(np.uint8)
+            insns = list(islice(dec, _CHUNK))
+            m = len(insns)
+            if m:
+                code = np.fromiter(map(_GET_CODE, insns), dtype=np.uint16, count=m)
+                codes.append(code)
+                lens.append(np.fromiter(map(_GET_LEN, insns), dtype=np.uint8, count=m))
+                f = self._flags_of(code, insns)
+                self._sparse(insns, f, lens[-1], base, br_i, br_t, mem_i, mem_v, imm_i, imm_v)
+                base += m
+            if m < _CHUNK or not dec.can_decode:
+                break
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeBudgetExceeded("decoding ran out of time", stage="decode")
+        n = base
+        if not n:
+            return InsnTable.empty()
+        length = np.concatenate(lens)
+        code = np.concatenate(codes)
         ip = np.empty(n, dtype=np.int64)
-        if n:
-            ip[0] = va
-            np.cumsum(length[:-1], out=ip[1:])
-            ip[1:] += va
-        code = (pk >> 4).astype(np.uint16)
-        kinds = np.asarray(info, dtype=np.int64)
+        ip[0] = va
+        np.cumsum(length[:-1], out=ip[1:])
+        ip[1:] += va
+        kinds = np.asarray(self._info, dtype=np.int64)
         kind = np.where(kinds >= 0, kinds & 0xF, 0).astype(np.uint8)[code]
         target = np.full(n, -1, dtype=np.int64)
-        target[np.asarray(br_i, dtype=np.int64)] = np.asarray(br_t, dtype=np.uint64).astype(np.int64)
+        if br_i:
+            target[np.concatenate(br_i)] = np.concatenate(br_t).astype(np.int64)
         ref = np.full(n, -1, dtype=np.int64)
         if mem_i:
-            mask = (1 << self.bitness) - 1
-            vals = np.asarray([v & mask for v in mem_v], dtype=np.uint64).view(np.int64)
-            ref[np.asarray(mem_i, dtype=np.int64)] = np.where(vals >= 0, vals, -1)
+            vals = np.concatenate(mem_v) & np.uint64((1 << self.bitness) - 1)
+            vals_s = vals.view(np.int64)
+            ref[np.concatenate(mem_i)] = np.where(vals_s >= 0, vals_s, -1)
         imm = np.zeros(n, dtype=np.int64)
         if imm_i:
-            imm[np.asarray(imm_i, dtype=np.int64)] = np.asarray(
-                [v - (1 << 64) if v >= 1 << 63 else v for v in imm_v], dtype=np.int64
-            )
+            imm[np.concatenate(imm_i)] = np.concatenate(imm_v).view(np.int64)
         return InsnTable(ip, length, code, kind, target, ref, imm)
+
+    def _flags_of(self, code: np.ndarray, insns: list[iced_x86.Instruction]) -> np.ndarray:
+        """Per-row feature flags; opcode forms not seen before are classified from their first row."""
+        info = self._info
+        uniq, first = np.unique(code, return_index=True)
+        for c, r in zip(uniq.tolist(), first.tolist(), strict=True):
+            if info[c] < 0:
+                info[c] = self._classify(insns[r])
+        arr = self._info_arr
+        if arr is None or (len(uniq) and (arr[uniq] < 0).any()):
+            arr = self._info_arr = np.asarray(info, dtype=np.int64)
+        return arr[code]
+
+    def _sparse(self, insns: list[iced_x86.Instruction], f: np.ndarray, length: np.ndarray, base: int,
+                br_i: list[np.ndarray], br_t: list[np.ndarray], mem_i: list[np.ndarray],
+                mem_v: list[np.ndarray], imm_i: list[np.ndarray], imm_v: list[np.ndarray]) -> None:
+        """The sparse columns of one chunk: each attribute read only on the rows that need it."""
+        get = insns.__getitem__
+        rows = np.nonzero(f & _F_BR)[0]
+        if len(rows):
+            br_i.append(rows + base)
+            br_t.append(np.fromiter(map(_GET_TARGET, map(get, rows.tolist())), dtype=np.uint64, count=len(rows)))
+        # a RIP-relative operand needs opcode, ModRM and disp32 (6 bytes at least); an absolute one
+        # in 32-bit code a 16-bit displacement behind a 67 prefix at least (moffs16: 4 bytes)
+        rows = np.nonzero((f & _F_MEM).astype(bool) & (length >= (6 if self.bitness == 64 else 4)))[0]
+        if len(rows):
+            sub = list(map(get, rows.tolist()))
+            if self.bitness == 64:
+                ok = np.fromiter(map(_GET_IPREL, sub), dtype=bool, count=len(sub))
+                sel = np.nonzero(ok)[0]
+                getter = _GET_IPREL_ADDR
+            else:
+                nobase = np.nonzero(np.fromiter(map(_GET_BASE, sub), dtype=np.int64, count=len(sub))
+                                    == iced_x86.Register.NONE)[0]
+                dsz = np.fromiter(map(_GET_DSIZE, map(sub.__getitem__, nobase.tolist())), dtype=np.int64,
+                                  count=len(nobase))
+                sel = nobase[dsz != 0]
+                getter = _GET_DISPL
+            if len(sel):
+                mem_i.append(rows[sel] + base)
+                mem_v.append(np.fromiter(map(getter, map(sub.__getitem__, sel.tolist())), dtype=np.uint64,
+                                         count=len(sel)))
+        imm_rows = np.nonzero(f & _F_IMM)[0]
+        if len(imm_rows):
+            which = f[imm_rows] >> 8
+            for k in np.unique(which).tolist():
+                rows = imm_rows[which == k]
+                call = methodcaller("immediate", k)
+                imm_i.append(rows + base)
+                imm_v.append(np.fromiter(map(call, map(get, rows.tolist())), dtype=np.uint64, count=len(rows)))
 
     def mnemonic_names(self) -> dict[int, str]:
         return code_names()

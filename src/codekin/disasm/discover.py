@@ -13,6 +13,7 @@ functions (shared chunks) belong to both.
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
 
 import iced_x86
 import numpy as np
@@ -53,6 +54,23 @@ _PROLOGUE_X64 = {_r for _r in ()}  # filled below
 _FILLER = frozenset(bytes.fromhex(h) for h in (
     "8d7600", "8d742600", "8db600000000", "8db42600000000", "8dbc2700000000", "8dbf00000000", "89f6", "8d7f00",
     "8d3f", "8d36", "8db42000000000", "8d742000", "8dbc2000000000"))
+
+
+def _kind_in(kind: np.ndarray, kinds: tuple[int, ...]) -> np.ndarray:
+    """``np.isin`` for the small K_* codes, by table look-up."""
+    lut = np.zeros(16, dtype=bool)
+    lut[list(kinds)] = True
+    return lut[kind]
+
+
+# the opcode forms the lea/mov no-op fillers decode to, as a table over iced Code ids
+_FILLER_CODES = np.zeros(1 << 16, dtype=bool)
+_FILLER_CODES[[iced_x86.Code.LEA_R32_M, iced_x86.Code.LEA_R64_M, iced_x86.Code.MOV_R32_RM32,
+               iced_x86.Code.MOV_RM32_R32, iced_x86.Code.XCHG_R16_AX]] = True
+
+
+_LEA_CODES = np.zeros(1 << 16, dtype=bool)
+_LEA_CODES[[iced_x86.Code.LEA_R16_M, iced_x86.Code.LEA_R32_M, iced_x86.Code.LEA_R64_M]] = True
 
 
 class _Index:
@@ -182,7 +200,9 @@ class _Analysis:
         if not slot_name or not len(t):
             return noret
         slots = np.fromiter(slot_name.keys(), dtype=np.int64)
-        has_slot = np.isin(t.ref, slots)
+        has_slot = np.zeros(len(t), dtype=bool)
+        with_ref = np.flatnonzero(t.ref >= 0)
+        has_slot[with_ref] = np.isin(t.ref[with_ref], slots)
         # thunks: jmp [slot]; calls: call [slot]
         jm = np.nonzero(has_slot & (t.kind == K_JMPI))[0]
         endbr = {iced_x86.Code.ENDBR64, iced_x86.Code.ENDBR32}
@@ -197,7 +217,8 @@ class _Analysis:
                 noret[r] = True
         noret_addrs = [a for a, nm in self.import_at.items() if nm in NORETURN]
         if noret_addrs:
-            noret |= (t.kind == K_CALL) & np.isin(t.target, np.asarray(noret_addrs, dtype=np.int64))
+            dc = np.flatnonzero(t.kind == K_CALL)
+            noret[dc[np.isin(t.target[dc], np.asarray(noret_addrs, dtype=np.int64))]] = True
         return noret
 
     def _build_blocks(self) -> None:
@@ -210,7 +231,7 @@ class _Analysis:
         if n > 1:
             contig[:-1] = end[:-1] == ip[1:]
         self.contig = contig
-        term = np.isin(kind, (K_JCC, K_JMP, K_JMPI, K_RET, K_STOP)) | self.noret
+        term = _kind_in(kind, (K_JCC, K_JMP, K_JMPI, K_RET, K_STOP)) | self.noret
         leader = np.zeros(n, dtype=bool)
         pad = self._padding()
         if n:
@@ -226,38 +247,66 @@ class _Analysis:
             after_fill[1:] = pad[:-1] & ~pad[1:]
             ok = after_fill & ((prev_real < 0) | term[np.maximum(prev_real, 0)])
             leader |= ok
-        br = np.isin(kind, (K_JCC, K_JMP, K_CALL))
+        br = _kind_in(kind, (K_JCC, K_JMP, K_CALL))
         tr = self.idx.rows(t.target[br])
         leader[tr[tr >= 0]] = True
         seed_rows = self.idx.rows(np.asarray([a for a, _ in self.seeds], dtype=np.int64))
         leader[seed_rows[seed_rows >= 0]] = True
         # jump tables of every indirect jump (cheap: few of them); targets become leaders
         self.jt: dict[int, list[int]] = {}
-        for r in np.nonzero(kind == K_JMPI)[0].tolist():
+        jmpi = np.nonzero(kind == K_JMPI)[0]
+        # first row of the run of contiguous instructions each row lies in
+        if n:
+            brk = np.maximum.accumulate(np.where(~contig, np.arange(n), -1))
+            run_start = np.zeros(n, dtype=np.int64)
+            run_start[1:] = brk[:-1] + 1
+            run_start_all = run_start
+            run_start = run_start[jmpi].tolist()
+        else:
+            run_start_all = np.zeros(0, dtype=np.int64)
+        # direct jumps by target, for indirect jumps that several dispatch sites share
+        jr = np.flatnonzero(kind == K_JMP)
+        jmp_from: dict[int, list[int]] = {}
+        if len(jmpi):
+            hit = np.isin(t.target[jr], ip[jmpi])
+            for a, p in zip(t.target[jr[hit]].tolist(), jr[hit].tolist(), strict=True):
+                jmp_from.setdefault(a, []).append(p)
+        for r, rs in zip(jmpi.tolist(), run_start if n else [], strict=True):
             if t.ref[r] >= 0 and int(t.ip[r]) in self.import_at:
                 continue
+            # the base register is often loaded far before the jump: a window of 10 instructions,
+            # then of 160, both cut from one decoding of the longer one
+            lo_far = max(r - 160, rs)
+            va = int(ip[lo_far])
+            window = self.b.read(va, int(end[r] - va))
+            insns = list(iced_x86.Decoder(self.b.bitness, window, ip=va))
+            if len(insns) != r - lo_far + 1:  # not the swept rows again: decode each window apart
+                insns = []
+            # a lone ``jmp reg`` after a jump: the code before it does not flow into it, the direct
+            # jumps to it do (a shared dispatch)
+            if insns and r > 0 and int(ip[r]) in jmp_from and int(kind[r - 1]) in (K_JMP, K_RET, K_JMPI) \
+                    and insns[-1].op0_kind == iced_x86.OpKind.REGISTER and self._accept_cases(
+                        r, self._shared_dispatch(r, insns[-1], jmp_from, run_start_all), leader):
+                continue
             targets: list[int] = []
-            for reach in (10, 160):  # the base register is often loaded far before the jump
-                lo = r
-                while lo > 0 and r - lo < reach and contig[lo - 1]:
-                    lo -= 1
-                va = int(ip[lo])
-                window = self.b.read(va, int(end[r] - va))
+            tried = -1
+            for reach in (10, 160):
+                lo = max(r - reach, rs)
+                if lo == tried:
+                    continue  # the same window again gives the same answer
+                tried = lo
+                if insns:
+                    sub = insns[lo - lo_far:]
+                else:
+                    wva = int(ip[lo])
+                    sub = list(iced_x86.Decoder(self.b.bitness, self.b.read(wva, int(end[r] - wva)), ip=wva))
                 try:
-                    targets = jumptables.resolve(self.b, window, va, self.got)
+                    targets = jumptables.resolve_insns(self.b, sub, self.got)
                 except (ValueError, OverflowError):
                     targets = []
                 if targets:
                     break
-            if targets:
-                # keep only cases that start an instruction of the sweep: a misread table (wrong bound,
-                # wrong base) otherwise sends discovery into the middle of other code
-                trs = self.idx.rows(np.asarray(targets, dtype=np.int64))
-                good = trs >= 0
-                if good.sum() < max(1, len(targets) // 2):
-                    continue
-                self.jt[r] = [a for a, g in zip(targets, good.tolist(), strict=True) if g]
-                leader[trs[good]] = True
+            self._accept_cases(r, targets, leader)
         self.leader = leader
         starts = np.nonzero(leader)[0]
         self.bfirst = starts.astype(np.int64)
@@ -269,9 +318,9 @@ class _Analysis:
         nb = len(starts)
         last = self.blast
         lk = kind[last] if nb else np.zeros(0, dtype=np.uint8)
-        fall_ok = contig[last] & ~np.isin(lk, (K_JMP, K_JMPI, K_RET, K_STOP)) & ~self.noret[last]
+        fall_ok = contig[last] & ~_kind_in(lk, (K_JMP, K_JMPI, K_RET, K_STOP)) & ~self.noret[last]
         fall = np.where(fall_ok, self.block_of[np.minimum(last + 1, max(n - 1, 0))], -1)
-        tgt_rows = self.idx.rows(np.where(np.isin(lk, (K_JCC, K_JMP)), t.target[last], -1))
+        tgt_rows = self.idx.rows(np.where(_kind_in(lk, (K_JCC, K_JMP)), t.target[last], -1))
         tgt = np.where(tgt_rows >= 0, self.block_of[np.maximum(tgt_rows, 0)], -1)
         self.succ_t_arr, self.succ_f_arr = tgt, fall
         self.succ_t: list[int] = tgt.tolist()
@@ -284,19 +333,61 @@ class _Analysis:
             self.n_jump_tables += 1
         # off-sweep direct targets, per block (re-decoded when their block is reached)
         self.block_missing: dict[int, list[int]] = {}
-        lkb = np.isin(lk, (K_JCC, K_JMP))
+        lkb = _kind_in(lk, (K_JCC, K_JMP))
         bad = np.nonzero(lkb & (tgt_rows < 0) & self.idx.in_code(t.target[last]))[0]
         for b in bad.tolist():
             self.block_missing.setdefault(b, []).append(int(t.target[last[b]]))
         # direct call targets per block
         # direct calls, without "call next instruction" (the i386 get-PC idiom, not a call of a function)
         cr = np.nonzero((kind == K_CALL) & (t.target != end))[0]
-        self.block_calls: dict[int, list[tuple[int, int]]] = {}
-        cb = self.block_of[cr].tolist()
-        ct = t.target[cr].tolist()
-        crow = self.idx.rows(t.target[cr]).tolist()
-        for b, a, r in zip(cb, ct, crow, strict=True):
-            self.block_calls.setdefault(b, []).append((a, r))
+        cb = self.block_of[cr]  # ascending: rows are, and so are their blocks
+        pairs = list(zip(t.target[cr].tolist(), self.idx.rows(t.target[cr]).tolist(), strict=True))
+        cut = np.flatnonzero(np.diff(cb)) + 1
+        lo = np.r_[0, cut].astype(np.int64) if len(cb) else np.zeros(0, dtype=np.int64)
+        hi = np.r_[cut, len(cb)].astype(np.int64) if len(cb) else np.zeros(0, dtype=np.int64)
+        self.block_calls: dict[int, list[tuple[int, int]]] = {
+            b: pairs[i:j] for b, i, j in zip(cb[lo].tolist(), lo.tolist(), hi.tolist(), strict=True)}
+
+    def _accept_cases(self, r: int, targets: list[int], leader: np.ndarray) -> bool:
+        """Record ``targets`` as the cases of the indirect jump at row ``r`` when at least half of
+        them start an instruction of the sweep: a misread table (wrong bound, wrong base) otherwise
+        sends discovery into the middle of other code. The cases become block leaders."""
+        if not targets:
+            return False
+        trs = self.idx.rows(np.asarray(targets, dtype=np.int64))
+        good = trs >= 0
+        if good.sum() < max(1, len(targets) // 2):
+            return False
+        self.jt[r] = [a for a, g in zip(targets, good.tolist(), strict=True) if g]
+        leader[trs[good]] = True
+        return True
+
+    def _shared_dispatch(self, r: int, jmp: iced_x86.Instruction, jmp_from: dict[int, list[int]],
+                         run_start: np.ndarray) -> list[int]:
+        """Case targets of a lone ``jmp reg`` that dispatch sites reach by direct jumps (gcc merges
+        the indirect jumps of a computed-goto interpreter loop into one: ``mov eax,[eax*4+T];
+        jmp L`` ... ``L: jmp eax``): each site's window, with this jump in place of its ``jmp L``."""
+        t = self.t
+        out: list[int] = []
+        seen: set[int] = set()
+        for p in jmp_from.get(int(t.ip[r]), [])[:256]:
+            for reach in (10, 160):
+                lo = max(p - reach, int(run_start[p]))
+                if lo >= p:
+                    break
+                va = int(t.ip[lo])
+                insns = list(iced_x86.Decoder(self.b.bitness, self.b.read(va, int(t.ip[p] - va)), ip=va))
+                try:
+                    got = jumptables.resolve_insns(self.b, [*insns, jmp], self.got)
+                except (ValueError, OverflowError):
+                    got = []
+                if got:
+                    for a in got:
+                        if a not in seen:
+                            seen.add(a)
+                            out.append(a)
+                    break
+        return out
 
     # ------------------------------------------------------------ traversal
     def run(self) -> None:
@@ -316,8 +407,7 @@ class _Analysis:
             queue.append((a, src, r))
         # every direct call target and seed is a function start for tail-call purposes
         call_rows = self.idx.rows(t.target[(t.kind == K_CALL) & (t.target != t.ip + t.length)])
-        for r in call_rows[call_rows >= 0].tolist():
-            start_blocks.add(int(self.block_of[r]))
+        start_blocks.update(self.block_of[call_rows[call_rows >= 0]].tolist())
         for _, _, r in queue:
             if r >= 0 and self.leader[r]:
                 start_blocks.add(int(self.block_of[r]))
@@ -327,7 +417,7 @@ class _Analysis:
         pad = self.pad
         prev_end = np.ones(len(t), dtype=bool)
         if len(t) > 1:
-            prev_end[1:] = pad[:-1] | ~self.contig[:-1] | np.isin(kind[:-1], (K_RET, K_JMP, K_JMPI))
+            prev_end[1:] = pad[:-1] | ~self.contig[:-1] | _kind_in(kind[:-1], (K_RET, K_JMP, K_JMPI))
         self.chunk_start = self.leader & prev_end
         self.jmp_end = (kind[self.blast] == K_JMP).tolist() if nb else []
         # the unwind range (function extent stated by .pdata / .eh_frame) each block lies in, -1 if none
@@ -347,29 +437,51 @@ class _Analysis:
         mingw emit (``lea esi,[esi+0]``) where they follow a terminator."""
         t = self.t
         kind = t.kind
+        n = len(t)
         pad = (kind == K_PAD) | (kind == K_STOP) | ((t.code == iced_x86.Code.ADD_RM8_R8) & (t.length == 2))
-        C = iced_x86.Code
-        cand = np.isin(t.code, (C.LEA_R32_M, C.LEA_R64_M, C.MOV_R32_RM32, C.MOV_RM32_R32, C.XCHG_R16_AX))
+        cand = _FILLER_CODES[t.code]
+        term = _kind_in(kind, (K_RET, K_JMP, K_JMPI))
+        decided = np.zeros(n, dtype=bool)
+        filler = np.zeros(n, dtype=bool)
         for _ in range(2):  # a run of two filler instructions is common
-            after = np.zeros(len(t), dtype=bool)
-            if len(t) > 1:
-                after[1:] = pad[:-1] | np.isin(kind[:-1], (K_RET, K_JMP, K_JMPI))
-            for r in np.nonzero(cand & after & ~pad)[0].tolist():
-                raw = self.b.read(int(t.ip[r]), int(t.length[r]))
-                if raw in _FILLER:
-                    pad[r] = True
-                    continue
-                ins = iced_x86.Decoder(self.b.bitness, raw, ip=int(t.ip[r])).decode()
-                if ins.mnemonic == iced_x86.Mnemonic.LEA:
-                    same = ins.memory_base == ins.op0_register and ins.memory_displacement == 0 and \
-                        ins.memory_index == iced_x86.Register.NONE  # iced folds eiz away
-                else:
-                    same = ins.op_count == 2 and ins.op1_kind == iced_x86.OpKind.REGISTER and \
-                        ins.op0_kind == iced_x86.OpKind.REGISTER and ins.op0_register == ins.op1_register
-                if same:
-                    pad[r] = True
+            after = np.zeros(n, dtype=bool)
+            if n > 1:
+                after[1:] = pad[:-1] | term[:-1]
+            rows = np.nonzero(cand & after & ~pad)[0]
+            new = rows[~decided[rows]]
+            if len(new):
+                filler[new] = self._is_filler(new)
+                decided[new] = True
+            pad[rows[filler[rows]]] = True
         self.pad = pad
         return pad
+
+    def _is_filler(self, rows: np.ndarray) -> np.ndarray:
+        """Whether each row is a no-op filler: one of the known byte strings, or an instruction that
+        moves a register onto itself (``lea r,[r+0]``, ``mov r,r``). The rows' bytes are decoded
+        together in one pass (each decodes to itself: same bytes, same mode)."""
+        t = self.t
+        ips = t.ip[rows].tolist()
+        lens = t.length[rows].tolist()
+        raws = self.b.read_many(t.ip[rows], t.length[rows].astype(np.int64))
+        out = np.fromiter((r in _FILLER for r in raws), dtype=bool, count=len(raws))
+        insns = list(iced_x86.Decoder(self.b.bitness, b"".join(raws), ip=0))
+        if len(insns) != len(raws) or any(i.len != ln for i, ln in zip(insns, lens, strict=True)):
+            insns = [iced_x86.Decoder(self.b.bitness, raw, ip=a).decode() for raw, a in zip(raws, ips, strict=True)]
+        lea = iced_x86.Mnemonic.LEA
+        none = iced_x86.Register.NONE
+        reg = iced_x86.OpKind.REGISTER
+        for k, ins in enumerate(insns):
+            if out[k]:
+                continue
+            if ins.mnemonic == lea:
+                same = ins.memory_base == ins.op0_register and ins.memory_displacement == 0 and \
+                    ins.memory_index == none  # iced folds eiz away
+            else:
+                same = ins.op_count == 2 and ins.op1_kind == reg and ins.op0_kind == reg and \
+                    ins.op0_register == ins.op1_register
+            out[k] = same
+        return out
 
     def _data_pointers(self) -> np.ndarray:
         """Pointer-sized values in the non-code sections that point into code (function pointer
@@ -385,16 +497,6 @@ class _Analysis:
             out.append(vals[self.idx.in_code(vals)])
         return np.unique(np.concatenate(out)) if out else np.zeros(0, dtype=np.int64)
 
-    def _far_jump(self, fstart: int, target: int, s: int) -> bool:
-        """An unconditional jump that leaves the function: to a chunk start before the function's
-        start, or past another known function start (a tail call in stripped code)."""
-        if not self.chunk_start[self.bfirst[s]]:
-            return False
-        if target < fstart:
-            return True
-        k = int(np.searchsorted(self.known_starts, fstart, side="right"))
-        return k < len(self.known_starts) and self.known_starts[k] <= target
-
     def _in_stub(self, a: int) -> bool:
         return any(s <= a < e for s, e in self.stub_ranges)
 
@@ -404,10 +506,18 @@ class _Analysis:
         succ_t, succ_f, succ_jt, calls = self.succ_t, self.succ_f, self.succ_jt, self.block_calls
         jmp_end = self.jmp_end
         brange = self.block_range
+        start_blocks = self.start_blocks
+        block_missing = self.block_missing
+        fn_map = self.fn
+        owned = self.owned
+        known = self._known_list()
+        n_known = len(known)
+        # per block: address of its first instruction, its first row, whether it starts a chunk
+        bip, bfirst_l, chunk_start_b = self._block_lists()
         count = 0
         while queue:
             a, src, r = queue.pop()
-            if a in self.fn:
+            if a in fn_map:
                 continue
             if r < 0:
                 if self.idx.in_code(np.asarray([a], dtype=np.int64))[0]:
@@ -415,28 +525,33 @@ class _Analysis:
                 continue
             if not leader[r]:
                 continue
-            if weak and self.owned[block_of[r]]:
+            b0 = int(block_of[r])
+            if weak and owned[b0]:
                 continue  # address-taken code inside a function already found (e.g. switch cases)
             count += 1
             if count & 1023 == 0:
                 _check(self.deadline, "discovery")
-            b0 = int(block_of[r])
             own_range = brange[b0]
+            # a jump past the next known function start leaves the function (tail call)
+            k = bisect_right(known, a)
+            next_start = known[k] if k < n_known else None
             seen = {b0}
             order = [b0]
             stack = [b0]
             tails: list[tuple[int, int]] = []
             while stack:
                 b = stack.pop()
-                for s in succ_jt.get(b) or (succ_t[b], succ_f[b]):
+                jt = succ_jt.get(b)
+                for s in jt or (succ_t[b], succ_f[b]):
                     if s < 0 or s in seen:
                         continue
                     if own_range >= 0 and brange[s] >= 0 and brange[s] != own_range:
                         continue  # into another function's stated extent: never part of this one
-                    if (s in self.start_blocks and s != b0) or (
-                        jmp_end[b] and self._far_jump(a, int(self.t.ip[self.bfirst[s]]), s)
+                    if (s in start_blocks and s != b0) or (
+                        jmp_end[b] and chunk_start_b[s]
+                        and (bip[s] < a or (next_start is not None and next_start <= bip[s]))
                     ):
-                        tails.append((int(self.t.ip[self.bfirst[s]]), int(self.bfirst[s])))
+                        tails.append((bip[s], bfirst_l[s]))
                         continue
                     seen.add(s)
                     order.append(s)
@@ -445,16 +560,30 @@ class _Analysis:
             for b in order:
                 if b in calls:
                     fcalls.extend(calls[b])
-                if b in self.block_missing:
-                    self._missing.update(self.block_missing[b])
-            self.fn[a] = (src, order, [c for c, _ in fcalls], [c for c, _ in tails])
-            self.owned[order] = True
+                if b in block_missing:
+                    self._missing.update(block_missing[b])
+            fn_map[a] = (src, order, [c for c, _ in fcalls], [c for c, _ in tails])
+            owned[order] = True
             for c, cr in fcalls:
-                if c not in self.fn:
+                if c not in fn_map:
                     queue.append((c, "call", cr))
             for c, cr in tails:
-                if c not in self.fn:
+                if c not in fn_map:
                     queue.append((c, "tail", cr))
+
+    def _known_list(self) -> list[int]:
+        lst = self.__dict__.get("_known")
+        if lst is None:
+            lst = self._known = self.known_starts.tolist()
+        return lst
+
+    def _block_lists(self) -> tuple[list[int], list[int], list[bool]]:
+        lists = self.__dict__.get("_blists")
+        if lists is None:
+            bfirst = self.bfirst
+            lists = self._blists = (self.t.ip[bfirst].tolist(), bfirst.tolist(),
+                                    self.chunk_start[bfirst].tolist())
+        return lists
 
     def _ref_and_gap_scan(self) -> None:
         """Address-taken code and prologues after padding, in unclaimed chunks of code."""
@@ -471,14 +600,17 @@ class _Analysis:
         queue = [(int(t.ip[r]), "thunk", r) for r in thunk_rows if r >= 0 and self.chunk_start[r]]
         queue.reverse()
         self._drain(queue)
+        # a memory operand that is an address (lea) takes the address of code; one that reads or writes
+        # there (fld tbyte [x], cmp [x],...) says the bytes at x are data, whatever section holds them
+        addr_ref = (t.ref >= 0) & _LEA_CODES[t.code]
         for _ in range(3):
             owned_row = self.owned[self.block_of]
             prev_free = np.ones(n, dtype=bool)
-            prev_free[1:] = owned_row[:-1] | pad[:-1] | ~self.contig[:-1] | np.isin(
+            prev_free[1:] = owned_row[:-1] | pad[:-1] | ~self.contig[:-1] | _kind_in(
                 t.kind[:-1], (K_RET, K_JMP, K_JMPI))
             chunk_start = self.leader & ~owned_row & ~pad & prev_free
             # address-taken: lea/mov/push of a code address that starts an unclaimed chunk
-            vals = np.concatenate([t.ref[t.ref >= 0], t.imm[(t.imm > 0) & (t.kind != K_CALL)], data_ptrs])
+            vals = np.concatenate([t.ref[addr_ref], t.imm[(t.imm > 0) & (t.kind != K_CALL)], data_ptrs])
             vr = self.idx.rows(np.unique(vals[self.idx.in_code(vals)]))
             vr = vr[vr >= 0]
             ref_rows = vr[chunk_start[vr] & ~self._inside_stated_extent(vr)]
@@ -495,7 +627,11 @@ class _Analysis:
                 a = int(t.ip[r])
                 if self._in_stub(a):
                     continue
-                if not self._looks_like_prologue(a) and not (relaxed and self._plausible_body(r)):
+                # straight after a call that does not return (no padding between) is the caller's
+                # own code more often than a new function (mingw's _assert is declared returning)
+                after_noret = r > 0 and self.contig[r - 1] and self.noret[r - 1]
+                if not self._looks_like_prologue(a) and not (
+                        relaxed and not after_noret and self._plausible_body(r)):
                     continue
                 self.start_blocks.add(int(self.block_of[r]))
                 self._drain([(a, "gap", r)], weak=True)
@@ -572,16 +708,20 @@ class _Analysis:
         interior: set[int] = set()
         for _src, order, _, _ in self.fn.values():
             interior.update(order[1:])
-        starts = np.fromiter(self.fn.keys(), dtype=np.int64, count=len(self.fn))
-        inside = dict(zip(starts.tolist(), self._inside_stated_extent(self.idx.rows(starts)).tolist(), strict=True))
-        for a in sorted(self.fn):
+        keys = sorted(self.fn)
+        starts = np.asarray(keys, dtype=np.int64)
+        inside = self._inside_stated_extent(self.idx.rows(starts)).tolist()
+        stub = np.zeros(len(starts), dtype=bool)
+        for lo, hi in self.stub_ranges:
+            stub |= (starts >= lo) & (starts < hi)
+        for a, ins, in_stub in zip(keys, inside, stub.tolist(), strict=True):
             src, order, calls, tails = self.fn[a]
-            if src in ("ref", "gap", "call", "tail") and inside.get(a, False) and not self._in_stub(a):
+            if src in ("ref", "gap", "call", "tail") and ins and not in_stub:
                 continue  # inside an extent the unwind tables give to another function
             if src in ("ref", "gap") and order[0] in interior:
                 continue
             f = Function(a, src, np.asarray(order, dtype=np.int64), calls, tails, self.import_at.get(a))
-            if self._in_stub(a):
+            if in_stub:
                 thunks.append(f)
             else:
                 fns.append(f)

@@ -11,6 +11,7 @@ point into code.
 from __future__ import annotations
 
 import iced_x86
+import numpy as np
 
 from codekin.binary.model import Binary
 
@@ -21,15 +22,18 @@ _MAX_CASES = 2048
 def resolve(binary: Binary, window: bytes, window_va: int, got: int | None) -> list[int]:
     """Case targets of the indirect jump that ends ``window`` (a few instructions before it and
     the jump itself, decoded afresh with full operand detail). Empty when the form is unknown."""
+    return resolve_insns(binary, list(iced_x86.Decoder(binary.bitness, window, ip=window_va)), got)
+
+
+def resolve_insns(binary: Binary, insns: list[iced_x86.Instruction], got: int | None) -> list[int]:
+    """:func:`resolve` over instructions already decoded (the window, the jump last)."""
     bits = binary.bitness
-    insns = list(iced_x86.Decoder(bits, window, ip=window_va))
     if not insns:
         return []
     jmp = insns[-1]
     if jmp.flow_control != iced_x86.FlowControl.INDIRECT_BRANCH:
         return []
     mask = (1 << bits) - 1
-    bound = _bound(insns)
     if jmp.op0_kind == iced_x86.OpKind.MEMORY:
         if jmp.memory_index == _R.NONE:
             return []
@@ -70,7 +74,7 @@ def resolve(binary: Binary, window: bytes, window_va: int, got: int | None) -> l
                 continue
         break
     if load is None:
-        return _fallback_absolute(binary, insns, bound)
+        return _fallback_absolute(binary, insns, _bound(insns) if bits == 32 else None)
     k, ins = load
     bound = _bound(insns, ins.memory_index)
     scale = ins.memory_index_scale
@@ -157,13 +161,17 @@ def _read(binary: Binary, table: int, size: int, bound: int | None, relative_to:
     n = bound if bound is not None else 256
     raw = binary.read(table, n * size)
     mask = (1 << binary.bitness) - 1
-    out: list[int] = []
-    for i in range(len(raw) // size):
-        v = int.from_bytes(raw[i * size : (i + 1) * size], "little", signed=relative_to is not None)
-        t = ((relative_to + v) if relative_to is not None else v) & mask
-        if not binary.is_code(t):
-            if bound is None:
-                break
-            continue
-        out.append(t)
-    return out
+    usable = len(raw) - len(raw) % size
+    signed = relative_to is not None
+    vals = np.frombuffer(raw[:usable], dtype=np.dtype(f"<{'i' if signed else 'u'}{size}"))
+    # the entries as unsigned 64-bit values: wrap-around sums, then the mask, as Python ints would
+    v = vals.astype(np.int64).view(np.uint64) if signed else vals.astype(np.uint64)
+    if relative_to is not None:
+        v = v + np.uint64(relative_to & 0xFFFFFFFFFFFFFFFF)
+    t = v & np.uint64(mask)
+    ok = binary.is_code_many(t)
+    if bound is None:
+        stop = np.flatnonzero(~ok)
+        if len(stop):
+            t, ok = t[: stop[0]], ok[: stop[0]]
+    return t[ok].tolist()
