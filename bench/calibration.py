@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -29,7 +28,7 @@ from typing import Any
 from rich.progress import Progress
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _report import ROOT, header, write_section
+from _report import ROOT, header, source_version, write_section
 from devset import build, load
 
 LEVELS = [0.3, 0.1, 0.03, 0.01, 0.003, 0.001]
@@ -149,8 +148,7 @@ def summarise(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def report(results: list[dict[str, Any]], cmd: str) -> str:
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                            text=True).stdout.strip()
+    commit = source_version()
     out = ["## Chance of coincidence: stated against observed (issue 5)\n", header(cmd),
            f"- codekin source: {commit}",
            "- protocol: index a setting's index binaries (default library pack imported), `calibrate` on that "

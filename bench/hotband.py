@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _report import ROOT, header, write_section
+from _report import ROOT, header, source_version, write_section
 from devset import load, metrics
 
 
@@ -66,8 +65,7 @@ def main() -> None:
         if not db.exists():
             sys.exit(f"{db} missing: run bench/calibration.py first")
         rows += run(s, db)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                            text=True).stdout.strip()
+    commit = source_version()
     lines = ["| setting | hot band keys | top-1 macro | FAR | known verdict ok | AUROC | q median ms | q p95 ms |"
              " q max ms | total s |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:

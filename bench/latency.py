@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +25,7 @@ from typing import Any
 from rich.progress import Progress
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _report import ROOT, header, write_section
+from _report import ROOT, header, source_version, write_section
 from devset import DEVSET, build, load
 
 
@@ -118,8 +117,7 @@ def main() -> None:
     out = ROOT / "bench" / "results" / f"latency-{args.setting}.json"
     out.write_text(json.dumps(res, indent=1))
     print(json.dumps({k: v for k, v in res.items() if k != "rows"}, indent=1))
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                            text=True).stdout.strip()
+    commit = source_version()
     c, m = res["codekin_ms"], res["mcrit_ms"]
     body = (f"## Query latency against MCRIT, in process, same run ({args.setting})\n\n"
             + header("python bench/latency.py " + " ".join(sys.argv[1:]))

@@ -41,7 +41,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _report import ROOT, corpus_dir, header, write_section
+from _report import ROOT, corpus_dir, header, source_version, write_section
 
 sys.path.insert(0, str(ROOT / "src"))  # measure this checkout's codekin, whatever the installed copy points at
 
@@ -55,20 +55,6 @@ FLIP_RANGE = (0.10, 0.20)  # share of MinHash values re-drawn per function and r
 EXACT_KEEP = 0.10  # share of functions whose exact hash a replica keeps
 STRINGS_KEEP = 0.70  # share of a sample's string hashes a replica keeps (the others are re-drawn)
 console = Console()
-
-
-def source_version() -> str:
-    """The commit of this checkout, and whether src/ differs from it."""
-    import subprocess
-
-    try:
-        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
-                              text=True, timeout=30).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "src"], capture_output=True,
-                               text=True, timeout=30).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
-    return f"{head}{' + uncommitted changes in src/' if dirty else ''}"
 
 
 def loadavg() -> list[float]:

@@ -31,7 +31,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _report import ROOT, header, write_section
+from _report import ROOT, header, source_version, write_section
 
 
 def _devset() -> Path:
@@ -46,17 +46,6 @@ def _devset() -> Path:
 
 DEVSET = _devset()
 console = Console()
-
-
-def source_version() -> str:
-    try:
-        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
-                              text=True, timeout=30).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "src"], capture_output=True,
-                               text=True, timeout=30).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
-    return f"{head}{' + uncommitted changes in src/' if dirty else ''}"
 
 
 def manifest() -> tuple[list[dict[str, Any]], Path]:
