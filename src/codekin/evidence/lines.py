@@ -149,8 +149,7 @@ def agreement(lines: list[dict[str, Any]]) -> dict[str, Any]:
 def timeline(store: Store, family: str, samples: dict[int, SampleLabels], ts: int | None) -> dict[str, Any]:
     """Where the sample's compile timestamp falls among the family's samples'."""
     ids = [i for i, s in samples.items() if s.family == family and not s.library]
-    info = store.sample_info(ids) if ids else {}
-    stamps = sorted(int(v["pe_timestamp"]) for v in info.values() if v.get("pe_timestamp"))
+    stamps = sorted(int(t) for t in (store.timestamps(ids) if ids else {}).values() if t)
     out: dict[str, Any] = {"sample": _iso(ts), "family_first": _iso(stamps[0]) if stamps else None,
                            "family_last": _iso(stamps[-1]) if stamps else None, "family_dated": len(stamps),
                            "position": None, "years_outside": 0.0}

@@ -438,6 +438,16 @@ class SQLiteStore:
             out[int(r[0])] = d
         return out
 
+    def timestamps(self, sample_ids: list[int]) -> dict[int, int | None]:
+        """PE compile timestamps of samples (a column: no JSON to parse on the query path)."""
+        ids = sorted(set(sample_ids))
+        out: dict[int, int | None] = {}
+        for i in range(0, len(ids), 30000):
+            part = ids[i:i + 30000]
+            out.update((int(r[0]), r[1]) for r in self.db.execute(
+                f"SELECT id, pe_timestamp FROM samples WHERE id IN ({','.join('?' * len(part))})", part))
+        return out
+
     def sample_functions(self, sample_id: int) -> StoredFunctions:
         """All stored functions of one sample (for calibration: a stored sample asked as a query)."""
         ids = [r[0] for r in self.db.execute("SELECT id FROM functions WHERE sample_id=? ORDER BY id", (sample_id,))]
