@@ -72,6 +72,16 @@ def main() -> None:
             f"{1000 * ct['query_median_s']:.0f} | {1000 * mt['query_median_s']:.0f} | "
             f"{mt['query_median_s'] / ct['query_median_s']:.1f}x | {1000 * ct['query_p95_s']:.0f} | "
             f"{1000 * mt['query_p95_s']:.0f} | {ct['peak_rss_mb']:.0f} | {mt['peak_rss_mb']:.0f} |")
+    smda = []
+    for s in args.settings:
+        m = runs.get(("mcrit", s))
+        if m:
+            t = m["adapter_info"]["timing"]
+            smda.append(f"{s}: {t.get('smda_files', 0)} disassembled, {t.get('cache_hits', 0)} from the cache")
+    if smda:
+        lines.append("\nMCRIT's SMDA reports in this run (" + "; ".join(smda) + "): reports read from the harness's "
+                     "cache leave disassembly out of MCRIT's index and query times, so where they were cached the "
+                     "ratios above understate codekin's lead (codekin disassembles every file).")
     cmd = "python bench/devset_harness.py " + " ".join(sys.argv[1:])
     body = ("## Attribution on the dev set (issue 3)\n\n" + header(cmd.strip()) +
             "- harness: `../shared/devset/eval.py` (its protocol and metrics: ../shared/devset/README.md); codekin "
