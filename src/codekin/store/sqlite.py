@@ -76,6 +76,15 @@ def _now() -> str:
     return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
+def _candidates(rows: list[tuple[int, int]]) -> Candidates:
+    """(query index, stored id) pairs from SQL rows, as two int64 columns."""
+    if not rows:
+        z = np.zeros(0, dtype=np.int64)
+        return Candidates(z, z)
+    arr = np.asarray(rows, dtype=np.int64)
+    return Candidates(arr[:, 0], arr[:, 1])
+
+
 def open_store(path: str | Path, *, create: bool = True, check_version: bool = True) -> SQLiteStore:
     return SQLiteStore(path, create=create, check_version=check_version)
 
@@ -283,12 +292,7 @@ class SQLiteStore:
 
     def _pairs(self, sql: str, rows: list[tuple[int, int]]) -> Candidates:
         self._fill_keys(rows)
-        out = self.db.execute(sql).fetchall()
-        if not out:
-            z = np.zeros(0, dtype=np.int64)
-            return Candidates(z, z)
-        arr = np.asarray(out, dtype=np.int64)
-        return Candidates(arr[:, 0], arr[:, 1])
+        return _candidates(self.db.execute(sql).fetchall())
 
     def exact_candidates(self, exact: np.ndarray) -> Candidates:
         vals = as_signed(exact).tolist()
@@ -330,13 +334,8 @@ class SQLiteStore:
                 (self.hot_band + 1, self.hot_band))
         finally:
             self.db.execute("COMMIT")
-        out = self.db.execute("SELECT DISTINCT q.qi, l.fid FROM temp.q q JOIN lsh l ON l.band = q.key "
-                              "WHERE q.key NOT IN (SELECT key FROM temp.hot)").fetchall()
-        if not out:
-            z = np.zeros(0, dtype=np.int64)
-            return Candidates(z, z)
-        arr = np.asarray(out, dtype=np.int64)
-        return Candidates(arr[:, 0], arr[:, 1])
+        return _candidates(self.db.execute("SELECT DISTINCT q.qi, l.fid FROM temp.q q JOIN lsh l ON l.band = q.key "
+                                           "WHERE q.key NOT IN (SELECT key FROM temp.hot)").fetchall())
 
     def string_hits(self, hashes: np.ndarray) -> Candidates:
         """(query string index, sample id) for every stored sample holding each string."""
