@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from codekin.binary.container import iter_inputs
@@ -55,7 +56,9 @@ def prepare(data: bytes, name: str, time_budget: float | None = DEFAULT_TIME_BUD
             out.append(Prepared(res.name, error=_err(MalformedError(f"fingerprinting failed: {exc}", path=res.name))))
             continue
         rec = sample_record(ex, data, int(prints.n_insns.sum()))
-        rec.info["path"] = name
+        # the file's absolute path: reindex, yara and compare re-read it from wherever they run
+        path = Path(name)
+        rec.info["path"] = str(path.resolve()) if path.is_file() else name
         out.append(Prepared(res.name, rec, prints))
     return out
 
