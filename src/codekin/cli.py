@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
@@ -71,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--evidence", type=int, default=50, help="evidence entries in the JSON (default 50)")
     p.add_argument("--max-size", type=int, default=DEFAULT_MAX_SIZE)
     p.add_argument("--time-budget", type=float, default=DEFAULT_TIME_BUDGET)
+    p.add_argument("--memory", choices=["auto", "on", "off"], default="auto",
+                   help="answer look-ups from an in-memory copy of the index: 'auto' (default) loads it once a "
+                        f"batch reaches {MEMORY_AFTER} queries")
     p = sub.add_parser("show", help="corpus statistics of an index")
     p.add_argument("--db", required=True)
     p.add_argument("--json", action="store_true")
@@ -272,16 +276,32 @@ def cmd_index(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# a batch of this many queries loads the index into memory (store/memindex.py): a second or so per
+# 100k functions, paid back within a few dozen queries
+MEMORY_AFTER = 8
+
+
 def cmd_query(args: argparse.Namespace) -> int:
     store = _open(args.db)
     out: list[dict[str, Any]] = []
     failed = False
-    for res in analyse_paths(args.files, max_size=args.max_size, time_budget=args.time_budget):
-        if res.error is not None:
-            failed = True
-            out.append(error_json(res.name, res.error))
-            continue
-        out.append(query_extraction(store, res, top=args.top, evidence=args.evidence))
+    if args.memory == "on":
+        store.use_memory()
+    batch = len(args.files) > 1 or any(os.path.isdir(f) for f in args.files)
+    with Progress(SpinnerColumn(), TextColumn("querying"), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), console=Console(stderr=True), transient=True,
+                  disable=not batch) as prog:
+        task = prog.add_task("", total=None)
+        for res in analyse_paths(args.files, max_size=args.max_size, time_budget=args.time_budget):
+            prog.update(task, description=res.name[-60:])
+            if res.error is not None:
+                failed = True
+                out.append(error_json(res.name, res.error))
+            else:
+                out.append(query_extraction(store, res, top=args.top, evidence=args.evidence))
+            prog.advance(task)
+            if args.memory == "auto" and len(out) == MEMORY_AFTER:
+                store.use_memory()
     if args.json:
         _emit(out[0] if len(out) == 1 else out)
     else:

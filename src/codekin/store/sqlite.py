@@ -30,6 +30,7 @@ from codekin.store.base import (
     StaleIndexError,
     StoredFunctions,
 )
+from codekin.store.memindex import MemoryIndex
 
 SCHEMA_VERSION = 1
 HOT_BAND = 256
@@ -94,6 +95,11 @@ class SQLiteStore:
         self.path = Path(path)
         # band keys shared by more stored functions than this are left out of LSH look-ups (None: none)
         self.hot_band: int | None = HOT_BAND
+        # an in-memory copy of the look-up tables (store/memindex.py), for processes asking many queries
+        self.memory = False
+        self._mem: MemoryIndex | None = None
+        self._mem_key: tuple[int, int] | None = None
+        self._writes = 0
         if not create and not self.path.exists():
             raise FileNotFoundError(f"no index at {self.path}")
         self.db = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
@@ -149,17 +155,39 @@ class SQLiteStore:
 
     # ------------------------------------------------------------ writing
     class _Tx:
-        def __init__(self, db: sqlite3.Connection) -> None:
-            self.db = db
+        def __init__(self, store: SQLiteStore) -> None:
+            self.store = store
 
         def __enter__(self) -> None:
-            self.db.execute("BEGIN IMMEDIATE")
+            self.store.db.execute("BEGIN IMMEDIATE")
 
         def __exit__(self, et: object, ev: object, tb: object) -> None:
-            self.db.execute("COMMIT" if et is None else "ROLLBACK")
+            self.store.db.execute("COMMIT" if et is None else "ROLLBACK")
+            self.store._writes += 1  # an in-memory copy made before this is out of date
 
     def _tx(self) -> SQLiteStore._Tx:
-        return SQLiteStore._Tx(self.db)
+        return SQLiteStore._Tx(self)
+
+    # ------------------------------------------------------------ in-memory look-ups
+    def use_memory(self, on: bool = True) -> None:
+        """Answer look-ups from an in-memory copy of the tables (loaded at the next look-up, reloaded
+        whenever this or another connection has written to the file since)."""
+        self.memory = on
+        if not on:
+            self._mem = self._mem_key = None
+
+    def _memindex(self) -> MemoryIndex | None:
+        if not self.memory:
+            return None
+        key = (int(self.db.execute("PRAGMA data_version").fetchone()[0]), self._writes)
+        if self._mem is None or key != self._mem_key:
+            self.db.execute("BEGIN")  # one snapshot for all tables
+            try:
+                self._mem = MemoryIndex.load(self.db)
+            finally:
+                self.db.execute("COMMIT")
+            self._mem_key = key
+        return self._mem
 
     def _family_id(self, name: str | None, actor_id: int | None, kind: str) -> int | None:
         if not name:
@@ -301,6 +329,8 @@ class SQLiteStore:
 
     def exact_matches(self, exact: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """(query index, function id, sample id, address) of every stored twin of each exact hash."""
+        if (mem := self._memindex()) is not None:
+            return mem.exact_matches(exact)
         self._fill_keys([(v, i) for i, v in enumerate(as_signed(exact).tolist())])
         # one twin per (query function, sample) is all the matcher uses
         rows = self.db.execute("SELECT q.qi, MIN(f.id), f.sample_id, MIN(f.address) FROM temp.q q "
@@ -309,6 +339,8 @@ class SQLiteStore:
         return arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]
 
     def lsh_candidates(self, bands: np.ndarray) -> Candidates:
+        if (mem := self._memindex()) is not None:
+            return mem.lsh_candidates(bands, self.hot_band)
         has = np.nonzero(bands[:, 0] != 0)[0]
         if not len(has):
             z = np.zeros(0, dtype=np.int64)
@@ -339,17 +371,23 @@ class SQLiteStore:
 
     def string_hits(self, hashes: np.ndarray) -> Candidates:
         """(query string index, sample id) for every stored sample holding each string."""
+        if (mem := self._memindex()) is not None:
+            return mem.string_hits(hashes)
         vals = as_signed(hashes).tolist()
         return self._pairs("SELECT q.qi, s.sample_id FROM temp.q q JOIN strings s ON s.h = q.key",
                            [(v, i) for i, v in enumerate(vals)])
 
     def token_hits(self, hashes: np.ndarray) -> Candidates:
         """(query token index, sample id) for every stored sample holding each profile token."""
+        if (mem := self._memindex()) is not None:
+            return mem.token_hits(hashes)
         vals = as_signed(hashes).tolist()
         return self._pairs("SELECT q.qi, t.sample_id FROM temp.q q JOIN tokens t ON t.h = q.key",
                            [(v, i) for i, v in enumerate(vals)])
 
     def functions(self, fids: np.ndarray) -> StoredFunctions:
+        if (mem := self._memindex()) is not None:
+            return mem.functions(fids)
         ids = sorted_unique(fids).tolist()
         rows: list[tuple[Any, ...]] = []
         for i in range(0, len(ids), 30000):

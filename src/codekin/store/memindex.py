@@ -1,0 +1,150 @@
+"""An in-memory copy of the store's look-up tables, for processes that ask many queries.
+
+SQLite answers one query's look-ups (exact hashes, LSH band keys, strings) through a temporary key
+table and a join; the cost is per row, and a query on a large sample brings back tens of thousands of
+rows, each a Python tuple. A process that asks many queries (``codekin query`` with several files, a
+server, the benchmarks) can instead load the tables once into sorted numpy columns and answer every
+look-up with ``searchsorted``: no per-row Python work at all (bench/latency.py measures both).
+
+The copy follows the file: it is keyed on SQLite's ``data_version`` (which changes when another
+connection commits) and on the owning store's own write counter, and is rebuilt when either moves.
+It holds what the matcher reads: per function its sample, address, size, exact hash and MinHash, the
+LSH keys, and the string and token hashes of each sample (about 110 bytes per LSH entry and 300 per
+function: some 0.6 GB for a million functions).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+import numpy as np
+
+from codekin.fingerprint.features import K
+from codekin.store.base import Candidates, StoredFunctions
+
+_EMPTY = np.zeros(0, dtype=np.int64)
+
+
+def _pairs_table(db: sqlite3.Connection, sql: str) -> tuple[np.ndarray, np.ndarray]:
+    """Two int64 columns from a two-column query, sorted by (first, second)."""
+    arr = np.fromiter(db.execute(sql), dtype=np.dtype([("a", np.int64), ("b", np.int64)]))
+    order = np.lexsort((arr["b"], arr["a"]))
+    return np.ascontiguousarray(arr["a"][order]), np.ascontiguousarray(arr["b"][order])
+
+
+def _expand(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For ranges [starts[i], ends[i]): (i, position) for every position, as int64 columns."""
+    lens = (ends - starts).astype(np.int64)
+    total = int(lens.sum())
+    if total == 0:
+        return _EMPTY, _EMPTY
+    owner = np.repeat(np.arange(len(starts), dtype=np.int64), lens)
+    first = np.repeat(starts.astype(np.int64) - np.r_[0, np.cumsum(lens)[:-1]], lens)
+    return owner, first + np.arange(total, dtype=np.int64)
+
+
+@dataclass
+class MemoryIndex:
+    # functions, sorted by id
+    fid: np.ndarray
+    sample_id: np.ndarray
+    address: np.ndarray
+    n_insns: np.ndarray
+    exact: np.ndarray  # int64 (SQLite's signed view of the uint64 hash)
+    minhash: np.ndarray  # (n, K) uint32
+    # exact hash -> function rows, sorted by (exact, id)
+    exact_key: np.ndarray
+    exact_row: np.ndarray
+    # LSH: band key -> function id, sorted by (key, id)
+    band_key: np.ndarray
+    band_fid: np.ndarray
+    # strings and profile tokens: hash -> sample id
+    str_key: np.ndarray
+    str_sample: np.ndarray
+    tok_key: np.ndarray
+    tok_sample: np.ndarray
+
+    @staticmethod
+    def load(db: sqlite3.Connection) -> MemoryIndex:
+        rows = db.execute("SELECT id, sample_id, address, n_insns, exact, minhash FROM functions ORDER BY id")
+        fid, sid, addr, ni, ex, blobs = [], [], [], [], [], []
+        for r in rows:
+            fid.append(r[0])
+            sid.append(r[1])
+            addr.append(r[2])
+            ni.append(r[3])
+            ex.append(r[4])
+            blobs.append(r[5])
+        n = len(fid)
+        mh = (np.frombuffer(b"".join(blobs), dtype="<u4").reshape(n, K).astype(np.uint32) if n
+              else np.zeros((0, K), np.uint32))
+        exact = np.asarray(ex, dtype=np.int64)
+        order = np.lexsort((np.arange(n), exact))
+        band_key, band_fid = _pairs_table(db, "SELECT band, fid FROM lsh")
+        str_key, str_sample = _pairs_table(db, "SELECT h, sample_id FROM strings")
+        tok_key, tok_sample = _pairs_table(db, "SELECT h, sample_id FROM tokens")
+        return MemoryIndex(
+            fid=np.asarray(fid, dtype=np.int64), sample_id=np.asarray(sid, dtype=np.int64),
+            address=np.asarray(addr, dtype=np.int64), n_insns=np.asarray(ni, dtype=np.int64), exact=exact,
+            minhash=mh, exact_key=exact[order], exact_row=order.astype(np.int64),
+            band_key=band_key, band_fid=band_fid, str_key=str_key, str_sample=str_sample,
+            tok_key=tok_key, tok_sample=tok_sample)
+
+    # ------------------------------------------------------------ look-ups (same answers as the SQL ones)
+    def exact_matches(self, exact: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        keys = exact.astype(np.uint64).view(np.int64)
+        lo = np.searchsorted(self.exact_key, keys, "left")
+        hi = np.searchsorted(self.exact_key, keys, "right")
+        qi, p = _expand(lo, hi)
+        if not len(qi):
+            return _EMPTY, _EMPTY, _EMPTY, _EMPTY
+        rows = self.exact_row[p]
+        sid = self.sample_id[rows]
+        # one twin per (query function, sample): the lowest id, and the lowest address
+        order = np.lexsort((self.fid[rows], sid, qi))
+        qi, sid, rows = qi[order], sid[order], rows[order]
+        first = np.r_[True, (qi[1:] != qi[:-1]) | (sid[1:] != sid[:-1])]
+        starts = np.nonzero(first)[0]
+        addr = np.minimum.reduceat(self.address[rows], starts)
+        return qi[starts], self.fid[rows[starts]], sid[starts], addr
+
+    def lsh_candidates(self, bands: np.ndarray, hot_band: int | None) -> Candidates:
+        has = np.nonzero(bands[:, 0] != 0)[0]
+        if not len(has):
+            return Candidates(_EMPTY, _EMPTY)
+        keys = bands[has].astype(np.uint64).view(np.int64).reshape(-1)
+        qis = np.repeat(has.astype(np.int64), bands.shape[1])
+        lo = np.searchsorted(self.band_key, keys, "left")
+        hi = np.searchsorted(self.band_key, keys, "right")
+        if hot_band is not None:  # the same cut as the SQL look-up: keys shared by too many functions
+            cold = (hi - lo) <= hot_band
+            lo, hi, qis = lo[cold], hi[cold], qis[cold]
+        k, p = _expand(lo, hi)
+        if not len(k):
+            return Candidates(_EMPTY, _EMPTY)
+        qi, fid = qis[k], self.band_fid[p]
+        pair = np.unique(qi * (1 << 40) + fid)
+        return Candidates(pair >> 40, pair & ((1 << 40) - 1))
+
+    def _hits(self, key_col: np.ndarray, val_col: np.ndarray, hashes: np.ndarray) -> Candidates:
+        keys = hashes.astype(np.uint64).view(np.int64)
+        lo = np.searchsorted(key_col, keys, "left")
+        hi = np.searchsorted(key_col, keys, "right")
+        qi, p = _expand(lo, hi)
+        return Candidates(qi, val_col[p] if len(p) else _EMPTY)
+
+    def string_hits(self, hashes: np.ndarray) -> Candidates:
+        return self._hits(self.str_key, self.str_sample, hashes)
+
+    def token_hits(self, hashes: np.ndarray) -> Candidates:
+        return self._hits(self.tok_key, self.tok_sample, hashes)
+
+    def functions(self, fids: np.ndarray) -> StoredFunctions:
+        ids = np.unique(fids.astype(np.int64))
+        pos = np.searchsorted(self.fid, ids)
+        ok = (pos < len(self.fid)) & (self.fid[np.minimum(pos, max(len(self.fid) - 1, 0))] == ids)
+        pos = pos[ok]
+        return StoredFunctions(fid=self.fid[pos], sample_id=self.sample_id[pos], address=self.address[pos],
+                               n_insns=self.n_insns[pos], exact=self.exact[pos].view(np.uint64),
+                               minhash=self.minhash[pos])

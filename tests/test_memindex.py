@@ -1,0 +1,85 @@
+"""The in-memory look-up tables (store/memindex.py) answer exactly what the SQL look-ups answer, and
+follow the file when it changes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+from conftest import fixture_path
+
+from codekin.pipeline import analyse_bytes
+from codekin.query import query_extraction
+from codekin.store import open_store
+
+QUERIES = ("elf64-clang-O2", "other-elf64-O2", "pe32-O2.exe", "elf64-O2")
+
+
+def ck(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "codekin", *args], check=True, capture_output=True, text=True)
+
+
+def _pairs(c) -> list[tuple[int, ...]]:  # type: ignore[no-untyped-def]
+    cols = [x.tolist() for x in (c if isinstance(c, tuple) else (c.qi, c.fid))]
+    return sorted(zip(*cols, strict=True))
+
+
+def _report(store, name: str) -> str:  # type: ignore[no-untyped-def]
+    res = next(iter(analyse_bytes(fixture_path(name).read_bytes(), name=name)))
+    return json.dumps(query_extraction(store, res), sort_keys=True)
+
+
+def test_memory_lookups_equal_sql_and_follow_writes(tmp_path: Path) -> None:
+    db = tmp_path / "i.db"
+    ck("index", "--db", str(db), "--family", "kin", "--actor", "Alpha", str(fixture_path("elf64-O2")),
+       str(fixture_path("elf64-O0")))
+    sql, mem = open_store(db), open_store(db)
+    mem.use_memory()
+    for q in QUERIES:
+        assert _report(sql, q) == _report(mem, q)
+    # the look-ups one by one, on a query with exact twins, LSH neighbours and strings
+    res = next(iter(analyse_bytes(fixture_path("elf64-clang-O2").read_bytes())))
+    from codekin.fingerprint import fingerprint
+    from codekin.fingerprint.sample import sample_strings
+
+    prints = fingerprint(res.extraction)  # type: ignore[arg-type]
+    hashes, _ = sample_strings(res.extraction.binary)  # type: ignore[union-attr]
+    a, b = sql.lsh_candidates(prints.bands), mem.lsh_candidates(prints.bands)
+    assert len(a.qi) > 0
+    assert _pairs(a) == _pairs(b)
+    ea, eb = sql.exact_matches(prints.exact), mem.exact_matches(prints.exact)
+    assert len(ea[0]) > 0 and _pairs(ea) == _pairs(eb)
+    sa, sb = sql.string_hits(hashes), mem.string_hits(hashes)
+    assert len(sa.qi) > 0
+    assert _pairs(sa) == _pairs(sb)
+    fa, fb = sql.functions(a.fid), mem.functions(a.fid)
+    assert np.array_equal(fa.fid, fb.fid) and np.array_equal(fa.minhash, fb.minhash)
+    assert np.array_equal(fa.exact, fb.exact) and np.array_equal(fa.address, fb.address)
+
+    # another process writes to the file: the in-memory copy is reloaded, not served stale
+    before = json.loads(_report(mem, "third-elf64-O2"))
+    ck("index", "--db", str(db), "--family", "third", "--actor", "Beta", str(fixture_path("third-elf64-O2")))
+    after = json.loads(_report(mem, "third-elf64-O2"))
+    assert after["index"]["samples"] == before["index"]["samples"] + 1
+    assert after["families"] and after["families"][0]["family"] == "third"
+    assert _report(sql, "third-elf64-O2") == _report(mem, "third-elf64-O2")
+    # and its own writes too
+    mem.delete_sample(after["sample"]["sha256"])
+    assert _report(sql, "third-elf64-O2") == _report(mem, "third-elf64-O2")
+    assert not any(f["family"] == "third" for f in json.loads(_report(mem, "third-elf64-O2"))["families"])
+
+
+def test_cli_batch_uses_memory_and_agrees(tmp_path: Path) -> None:
+    db = tmp_path / "i.db"
+    ck("index", "--db", str(db), "--family", "kin", str(fixture_path("elf64-O2")))
+    files = [str(fixture_path(q)) for q in QUERIES]
+    outs = []
+    for mode in ("off", "on"):
+        p = subprocess.run([sys.executable, "-m", "codekin", "query", "--db", str(db), "--json", "--memory", mode,
+                            *files], check=True, capture_output=True, text=True)
+        outs.append(json.loads(p.stdout))
+    assert len(outs[0]) == len(QUERIES)
+    assert outs[0] == outs[1]
