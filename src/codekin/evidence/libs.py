@@ -337,7 +337,6 @@ def copy_library_samples(src: SQLiteStore, dst: SQLiteStore, *, min_insns: int =
 
         raise StaleIndexError(f"library pack {src.path} is stale ({why}); rebuild it with `codekin libs build`",
                               path=str(src.path))
-    n = 0
     rows = src.db.execute(
         "SELECT s.id, s.sha256, s.name, s.format, s.arch, s.size, s.n_functions, s.n_instructions, s.imphash, "
         "s.tlsh, s.pe_timestamp, s.info, f.name FROM samples s LEFT JOIN families f ON f.id = s.family_id "
@@ -345,6 +344,13 @@ def copy_library_samples(src: SQLiteStore, dst: SQLiteStore, *, min_insns: int =
     import json
 
     seen: dict[str | None, set[int]] = {}
+    # every sample's strings in one pass (the strings table is keyed by hash, not by sample)
+    want = {r[0] for r in rows}
+    by_sample: dict[int, list[int]] = {}
+    for h, owner in src.db.execute("SELECT h, sample_id FROM strings"):
+        if owner in want:
+            by_sample.setdefault(owner, []).append(h)
+    items: list[tuple[SampleRecord, FunctionPrints, LabelSpec, list[str | None] | None]] = []
     for sid, sha, name, fmt, arch, size, nf, ni, imph, tl, ts, info, fam in rows:
         if dst.has_sample(sha):
             continue
@@ -372,16 +378,16 @@ def copy_library_samples(src: SQLiteStore, dst: SQLiteStore, *, min_insns: int =
             np.asarray([r[3] for r in fr], dtype=np.int32), z32, z32,
             np.asarray([r[4] for r in fr], dtype=np.int64).view(np.uint64), mh, bands,
             [[] for _ in fr], [[] for _ in fr], [[] for _ in fr])
-        hs = np.asarray([r[0] for r in src.db.execute("SELECT h FROM strings WHERE sample_id=?", (sid,))],
-                        dtype=np.int64).view(np.uint64)
+        hs = np.asarray(by_sample.get(sid, []), dtype=np.int64).view(np.uint64)
         rec = SampleRecord(sha, name or "", fmt or "raw", arch or "x64", size or 0, nf or 0, ni or 0, imph, tl, ts,
                            json.loads(info or "{}"), hs)
-        dst.add_sample(rec, prints, LabelSpec(family=fam, library=True, source="libs import"))
-        names = {int(r[0]): str(r[6]) for r in fr if r[6]}
-        if names:
-            _set_names(dst, sha, names)
-        n += 1
-    return n
+        names = [str(r[6]) if r[6] else None for r in fr]
+        items.append((rec, prints, LabelSpec(family=fam, library=True, source="libs import"),
+                      names if any(names) else None))
+    # one transaction for the whole pack, its index rows inserted in key order (store.add_samples)
+    if items:
+        dst.add_samples(items)
+    return len(items)
 
 
 def library_summary(store: Any, evidence: list[dict[str, Any]], *, names: int = 8) -> list[dict[str, Any]]:

@@ -73,6 +73,16 @@ CREATE TABLE IF NOT EXISTS tokens (h INTEGER NOT NULL, sample_id INTEGER NOT NUL
 """
 
 
+def _detail(strings: list[str], consts: list[int], imports: list[str], name: str | None) -> str | None:
+    """A function's stored detail: a few of its strings, constants and imports, and its name if known."""
+    if not (strings or consts or imports or name):
+        return None
+    d: dict[str, Any] = {"s": strings[:8], "c": consts[:8], "i": imports[:8]}
+    if name:
+        d["n"] = name[:200]
+    return json.dumps(d)
+
+
 def _now() -> str:
     return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
@@ -212,51 +222,75 @@ class SQLiteStore:
         return self.db.execute("SELECT 1 FROM samples WHERE sha256=?", (sha256,)).fetchone() is not None
 
     def add_sample(self, rec: SampleRecord, prints: FunctionPrints, label: LabelSpec) -> int:
-        kind = "library" if label.library else ("goodware" if label.goodware else "family")
+        return self.add_samples([(rec, prints, label, None)])[0]
+
+    def add_samples(self, items: list[tuple[SampleRecord, FunctionPrints, LabelSpec, list[str | None] | None]]
+                    ) -> list[int]:
+        """Several samples in one transaction (all or none), each with optional function names (library
+        packs record them). The index rows of all of them go in sorted by key: a B-tree takes sorted
+        inserts several times faster than random ones (importing the library pack into a new index)."""
+        sids: list[int] = []
+        lsh_b: list[np.ndarray] = []
+        lsh_f: list[np.ndarray] = []
+        str_rows: list[tuple[np.ndarray, int]] = []
+        tok_rows: list[tuple[np.ndarray, int]] = []
         with self._tx():
-            actor_id = self._actor_id(label.actor)
-            family_id = self._family_id(label.family, actor_id, kind)
-            cur = self.db.execute(
-                "INSERT INTO samples(sha256, name, format, arch, size, n_functions, n_instructions, imphash, tlsh, "
-                "pe_timestamp, family_id, actor_id, library, goodware, indexed_at, fp_version, info) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (rec.sha256, rec.name, rec.format, rec.arch, rec.size, rec.n_functions, rec.n_instructions,
-                 rec.imphash, rec.tlsh, rec.pe_timestamp, family_id, actor_id, int(label.library),
-                 int(label.goodware), _now(), FINGERPRINT_VERSION, json.dumps(rec.info)),
-            )
-            sid = int(cur.lastrowid or 0)
-            if family_id is not None or actor_id is not None:
-                self.db.execute(
-                    "INSERT INTO attributions(sample_id, family_id, actor_id, source, confidence, created_at) "
-                    "VALUES (?,?,?,?,?,?)", (sid, family_id, actor_id, label.source, label.confidence, _now()))
-            n = len(prints)
-            if n:
-                row0 = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM functions").fetchone()[0] + 1
-                fids = np.arange(row0, row0 + n, dtype=np.int64)
-                exact = as_signed(prints.exact).tolist()
-                mh = prints.minhash.astype("<u4")
-                details = [json.dumps({"s": s[:8], "c": c[:8], "i": i[:8]}) if (s or c or i) else None
-                           for s, c, i in zip(prints.strings, prints.consts, prints.imports, strict=True)]
-                self.db.executemany(
-                    "INSERT INTO functions(id, sample_id, address, n_insns, n_bytes, n_blocks, exact, minhash, detail) "
-                    "VALUES (?,?,?,?,?,?,?,?,?)",
-                    zip(fids.tolist(), [sid] * n, prints.address.tolist(), prints.n_insns.tolist(),
-                        prints.n_bytes.tolist(), prints.n_blocks.tolist(), exact, [m.tobytes() for m in mh],
-                        details, strict=True),
+            row0 = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM functions").fetchone()[0] + 1
+            for rec, prints, label, names in items:
+                kind = "library" if label.library else ("goodware" if label.goodware else "family")
+                actor_id = self._actor_id(label.actor)
+                family_id = self._family_id(label.family, actor_id, kind)
+                cur = self.db.execute(
+                    "INSERT INTO samples(sha256, name, format, arch, size, n_functions, n_instructions, imphash, "
+                    "tlsh, pe_timestamp, family_id, actor_id, library, goodware, indexed_at, fp_version, info) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (rec.sha256, rec.name, rec.format, rec.arch, rec.size, rec.n_functions, rec.n_instructions,
+                     rec.imphash, rec.tlsh, rec.pe_timestamp, family_id, actor_id, int(label.library),
+                     int(label.goodware), _now(), FINGERPRINT_VERSION, json.dumps(rec.info)),
                 )
-                has = prints.bands[:, 0] != 0
-                if has.any():
-                    b = as_signed(prints.bands[has]).reshape(-1)
-                    f = np.repeat(fids[has], BANDS)
-                    self.db.executemany("INSERT OR IGNORE INTO lsh(band, fid) VALUES (?, ?)",
-                                        zip(b.tolist(), f.tolist(), strict=True))
-            if rec.strings is not None and len(rec.strings):
-                self.db.executemany("INSERT OR IGNORE INTO strings(h, sample_id) VALUES (?, ?)",
-                                    ((h, sid) for h in as_signed(rec.strings).tolist()))
-            if rec.tokens is not None and len(rec.tokens):
-                self.db.executemany("INSERT OR IGNORE INTO tokens(h, sample_id) VALUES (?, ?)",
-                                    ((h, sid) for h in as_signed(rec.tokens).tolist()))
-        return sid
+                sid = int(cur.lastrowid or 0)
+                sids.append(sid)
+                if family_id is not None or actor_id is not None:
+                    self.db.execute(
+                        "INSERT INTO attributions(sample_id, family_id, actor_id, source, confidence, created_at) "
+                        "VALUES (?,?,?,?,?,?)", (sid, family_id, actor_id, label.source, label.confidence, _now()))
+                n = len(prints)
+                if n:
+                    fids = np.arange(row0, row0 + n, dtype=np.int64)
+                    row0 += n
+                    exact = as_signed(prints.exact).tolist()
+                    mh = prints.minhash.astype("<u4")
+                    details = [_detail(s, c, i, names[k] if names is not None else None) for k, (s, c, i) in
+                               enumerate(zip(prints.strings, prints.consts, prints.imports, strict=True))]
+                    self.db.executemany(
+                        "INSERT INTO functions(id, sample_id, address, n_insns, n_bytes, n_blocks, exact, minhash, "
+                        "detail) VALUES (?,?,?,?,?,?,?,?,?)",
+                        zip(fids.tolist(), [sid] * n, prints.address.tolist(), prints.n_insns.tolist(),
+                            prints.n_bytes.tolist(), prints.n_blocks.tolist(), exact, [m.tobytes() for m in mh],
+                            details, strict=True),
+                    )
+                    has = prints.bands[:, 0] != 0
+                    if has.any():
+                        lsh_b.append(as_signed(prints.bands[has]).reshape(-1))
+                        lsh_f.append(np.repeat(fids[has], BANDS))
+                if rec.strings is not None and len(rec.strings):
+                    str_rows.append((as_signed(rec.strings), sid))
+                if rec.tokens is not None and len(rec.tokens):
+                    tok_rows.append((as_signed(rec.tokens), sid))
+            if lsh_b:
+                b, f = np.concatenate(lsh_b), np.concatenate(lsh_f)
+                order = np.lexsort((f, b))
+                self.db.executemany("INSERT OR IGNORE INTO lsh(band, fid) VALUES (?, ?)",
+                                    zip(b[order].tolist(), f[order].tolist(), strict=True))
+            for table, rows in (("strings", str_rows), ("tokens", tok_rows)):
+                if not rows:
+                    continue
+                h = np.concatenate([r[0] for r in rows])
+                owner = np.concatenate([np.full(len(r[0]), r[1], dtype=np.int64) for r in rows])
+                order = np.lexsort((owner, h))
+                self.db.executemany(f"INSERT OR IGNORE INTO {table}(h, sample_id) VALUES (?, ?)",
+                                    zip(h[order].tolist(), owner[order].tolist(), strict=True))
+        return sids
 
     def delete_sample(self, sha256: str) -> None:
         with self._tx():
