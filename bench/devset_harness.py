@@ -43,6 +43,9 @@ def main() -> None:
     ap.add_argument("--settings", nargs="+", default=["win", "linux", "cross"])
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent / "results" / "devset-harness.json"))
     ap.add_argument("--reuse", action="store_true", help="only rewrite BENCHMARKS.md from an existing --out")
+    ap.add_argument("--mcrit-smda-cache", choices=["on", "off"], default="on",
+                    help="off: MCRIT disassembles every file with SMDA in this run (its index and query times "
+                         "then include disassembly, as codekin's always do)")
     args = ap.parse_args()
     out = Path(args.out)
     out.parent.mkdir(exist_ok=True)
@@ -50,6 +53,8 @@ def main() -> None:
         cmd = [sys.executable, str(DEVSET / "eval.py"), "--out", str(out), "--settings", *args.settings]
         for a in args.adapters:
             cmd += ["--adapter", a]
+        if args.mcrit_smda_cache == "off":
+            cmd += ["--opt", "mcrit_smda_cache=off"]
         subprocess.run(cmd, check=True)
     res = json.loads(out.read_text())
     table = res["table_markdown"]
