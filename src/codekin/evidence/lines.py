@@ -54,11 +54,21 @@ def token_lines(store: Store, prof: dict[str, Any], samples: dict[int, SampleLab
     hashes = np.asarray(token_hashes(toks), dtype=np.uint64)
     hits = store.token_hits(hashes)
     holders: dict[int, set[str]] = defaultdict(set)
-    for q, sid in zip(hits.qi.tolist(), hits.fid.tolist(), strict=True):
-        lbl = samples.get(int(sid))
-        g = _group(lbl) if lbl is not None else None
-        if g is not None:
-            holders[int(q)].add(g)
+    if len(hits.qi):
+        # (token, group) pairs made unique in numpy first: a common import is held by most samples
+        names = sorted({g for lbl in samples.values() if (g := _group(lbl)) is not None})
+        gidx = {g: i for i, g in enumerate(names)}
+        sid_max = max(max(samples, default=0), int(hits.fid.max())) + 1
+        g_of = np.full(sid_max, -1, dtype=np.int64)
+        for sid, lbl in samples.items():
+            g = _group(lbl)
+            if g is not None:
+                g_of[sid] = gidx[g]
+        gg = g_of[hits.fid]
+        ok = gg >= 0
+        pair = np.unique(hits.qi[ok] * len(names) + gg[ok]) if ok.any() else np.zeros(0, dtype=np.int64)
+        for q, g in zip((pair // len(names)).tolist(), (pair % len(names)).tolist(), strict=True):
+            holders[q].add(names[g])
     by_line: dict[str, list[int]] = defaultdict(list)
     for i, (line, _) in enumerate(toks):
         by_line[line].append(i)
