@@ -165,3 +165,29 @@ def test_null_tail_is_monotone_and_bounded() -> None:
     # few observations: a bound, not an extrapolation
     small = Null(np.sort(rng.random(8)), 20)
     assert small.p(1.5) == (1 / 21, "bound")
+
+
+def test_weighted_null_counts_families_not_samples() -> None:
+    from codekin.evidence.calibration import Calibration
+
+    # 300 observations at zero weight-1 and a big family's 100 high scores weighing 0.1 each
+    scores = np.sort(np.r_[np.full(100, 0.6), np.linspace(0.01, 0.2, 50)])
+    w = np.r_[np.full(50, 1.0), np.full(100, 0.1)][np.argsort(np.r_[np.linspace(0.01, 0.2, 50), np.full(100, 0.6)],
+                                                             kind="stable")]
+    plain, weighted = Null(scores, 400), Null(scores, 400, w, 300.0)
+    p_plain, _ = plain.p(0.5)
+    p_w, how = weighted.p(0.5)
+    assert how == "empirical"
+    assert abs(p_plain - 101 / 401) < 1e-12
+    one = 300.0 / 400
+    assert abs(p_w - (one + 10.0) / (one + 300.0)) < 1e-12  # the big family's voice is one tenth
+    assert p_w < p_plain
+    # JSON keeps the weights; a version-1 calibration (no weights) still reads, with unit weights
+    cal = Calibration(weighted, {"f": plain}, 3, 3, 2, "now")
+    back = Calibration.from_json(cal.to_json())
+    assert back is not None and abs(back.corpus.p(0.5)[0] - p_w) < 1e-9
+    v1 = json.loads(cal.to_json())
+    v1["version"] = 1
+    del v1["corpus"]["weights"], v1["corpus"]["total"]
+    old = Calibration.from_json(json.dumps(v1))
+    assert old is not None and abs(old.corpus.p(0.5)[0] - p_plain) < 1e-9

@@ -6,7 +6,10 @@ each family known to be unrelated to it (another family, and not the same actor)
 observation. Most are 0 (nothing shared); the tail is what matters.
 
 A link's chance is then the share of null observations at least as high as its score:
-``p = (1 + #null >= s) / (1 + n)`` (the +1 keeps it honest with few observations). Beyond the highest
+``p = (1 + #null >= s) / (1 + n)`` (the +1 keeps it honest with few observations). Each observation is
+weighted by one over the size of the asked sample's family, so that every family speaks for the
+population of unknown samples with one voice: a family indexed as fifteen modules of three releases
+would otherwise make the null its own (its shared runtime boilerplate in every observation). Beyond the highest
 null scores, where counting gives nothing, the tail is extrapolated with an exponential fitted to the
 highest null scores (a peaks-over-threshold fit), and the report says so. Per family: each family has
 its own null (how high unrelated samples score against it: a large family with much generic code draws
@@ -32,7 +35,7 @@ from codekin.match.matcher import match
 from codekin.store.base import SampleLabels, Store
 
 META_KEY = "calibration"
-CALIBRATION_VERSION = 1
+CALIBRATION_VERSION = 2  # 2: observations weighted per family (version 1 is read with unit weights)
 TAIL_K = 20  # null scores the exponential tail is fitted to
 MIN_FAMILY_OBS = 100  # a family's own null is used from this many observations on
 MIN_TAIL_NONZERO = 5
@@ -42,28 +45,41 @@ TAIL_DECADES = 2.0  # extrapolate at most this many powers of ten below the empi
 
 @dataclass
 class Null:
-    """Sorted non-zero null scores and the number of observations (zeros included)."""
+    """Sorted non-zero null scores, the number of observations (zeros included) and, optionally, the
+    weight of each non-zero score and the total weight (zeros included); without them every
+    observation weighs 1."""
 
     scores: np.ndarray
     n: int
+    weights: np.ndarray | None = None
+    total: float | None = None
+
+    def _mass(self) -> tuple[np.ndarray, float, float]:
+        """Weights of the non-zero scores, the total weight, and the weight of one pseudo-observation."""
+        if self.weights is None or self.total is None:
+            return np.ones(len(self.scores)), float(self.n), 1.0
+        return self.weights, float(self.total), float(self.total) / max(self.n, 1)
 
     def p(self, s: float) -> tuple[float, str]:
         """The chance that an unrelated pair scores at least ``s``, and how it was estimated."""
         if s <= 0 or self.n == 0:
             return 1.0, "empirical"
         nz = self.scores
-        c = int(len(nz) - np.searchsorted(nz, s, side="left"))
+        w, total, one = self._mass()
+        i = int(np.searchsorted(nz, s, side="left"))
+        c = len(nz) - i
+        above = float(w[i:].sum())
         if c >= MIN_TAIL_NONZERO or len(nz) < MIN_TAIL_NONZERO or self.n < MIN_TAIL_OBS:
             if c == 0:  # too few non-zero observations to fit a tail: a bound only
                 return 1.0 / (self.n + 1), "bound"
-            return (1 + c) / (1 + self.n), "empirical"
+            return (one + above) / (one + total), "empirical"
         k = min(TAIL_K, len(nz))
         top = nz[-k:]
         u = float(top[0])
         beta = max(float(np.mean(top - u)), 1e-3)
-        p = (k / (1 + self.n)) * math.exp(-(s - u) / beta)
+        p = (float(w[-k:].sum()) / (one + total)) * math.exp(-(s - u) / beta)
         floor = 10 ** -TAIL_DECADES / (1 + self.n)
-        return max(min(p, (1 + c) / (1 + self.n)), floor), "tail"
+        return max(min(p, (one + above) / (one + total)), floor), "tail"
 
 
 @dataclass
@@ -93,7 +109,11 @@ class Calibration:
 
     def to_json(self) -> str:
         def enc(n: Null) -> dict[str, Any]:
-            return {"n": n.n, "scores": [round(float(x), 5) for x in n.scores.tolist()]}
+            d: dict[str, Any] = {"n": n.n, "scores": [round(float(x), 5) for x in n.scores.tolist()]}
+            if n.weights is not None:
+                d["weights"] = [round(float(x), 6) for x in n.weights.tolist()]
+                d["total"] = n.total
+            return d
 
         return json.dumps({"version": CALIBRATION_VERSION, "corpus": enc(self.corpus),
                            "families": {k: enc(v) for k, v in self.families.items()}, "samples": self.samples,
@@ -103,11 +123,16 @@ class Calibration:
     @staticmethod
     def from_json(s: str) -> Calibration | None:
         d = json.loads(s)
-        if d.get("version") != CALIBRATION_VERSION:
+        if d.get("version") not in (1, CALIBRATION_VERSION):
             return None
 
         def dec(x: dict[str, Any]) -> Null:
-            return Null(np.sort(np.asarray(x["scores"], dtype=np.float64)), int(x["n"]))
+            sc = np.asarray(x["scores"], dtype=np.float64)
+            order = np.argsort(sc, kind="stable")
+            if "weights" in x:
+                return Null(sc[order], int(x["n"]), np.asarray(x["weights"], dtype=np.float64)[order],
+                            float(x["total"]))
+            return Null(sc[order], int(x["n"]))
 
         return Calibration(dec(d["corpus"]), {k: dec(v) for k, v in d["families"].items()}, int(d["samples"]),
                            int(d["index_samples"]), int(d["n_families"]), d.get("created_at", ""))
@@ -157,13 +182,14 @@ def stored_prints(store: Store, sample_id: int) -> FunctionPrints:
 
 
 def null_observations(store: Store, *, max_samples: int | None = None, seed: int = 7,
-                      progress: Callable[[int, int], None] | None = None
+                      progress: Callable[[int, int], None] | None = None, weights: dict[str, float] | None = None,
                       ) -> tuple[list[tuple[str, str, float]], dict[str, int], int]:
     """Ask each labelled sample (or a seeded sample of them) with its own family left out.
 
     Returns (sample sha256, unrelated family, score) for every non-zero score, the number of
     observations per family (one per asked sample unrelated to it, zeros included) and the number of
-    samples asked."""
+    samples asked. ``weights``, when given, receives per family the total weight of its observations,
+    each weighing one over the size of the asked sample's family (zeros included)."""
     samples = store.samples()
     labelled = {i: s for i, s in samples.items() if s.family and not s.library and not s.goodware}
     actor_of: dict[str, str | None] = {}
@@ -177,8 +203,15 @@ def null_observations(store: Store, *, max_samples: int | None = None, seed: int
         ids = sorted(rng.choice(ids, size=max_samples, replace=False).tolist())
     obs: list[tuple[str, str, float]] = []
     n_per: dict[str, int] = dict.fromkeys(families, 0)
+    size: dict[str, int] = {}
+    for t in labelled.values():
+        assert t.family is not None
+        size[t.family] = size.get(t.family, 0) + 1
+    if weights is not None:
+        weights.update(dict.fromkeys(families, 0.0))
     for k, sid in enumerate(ids):
         s = labelled[sid]
+        assert s.family is not None
         own = {i for i, t in labelled.items() if t.family == s.family}
         prints = stored_prints(store, sid)
         qr = match(store, prints, strings=store.sample_strings(sid), exclude_samples=own)
@@ -187,6 +220,8 @@ def null_observations(store: Store, *, max_samples: int | None = None, seed: int
             if related(s, f, actor_of):
                 continue
             n_per[f] += 1
+            if weights is not None:
+                weights[f] += 1.0 / size[s.family]
             if got.get(f, 0.0) > 0:
                 obs.append((s.sha256, f, float(got[f])))
         if progress is not None:
@@ -197,13 +232,28 @@ def null_observations(store: Store, *, max_samples: int | None = None, seed: int
 def calibrate(store: Store, *, max_samples: int | None = None, seed: int = 7,
               progress: Callable[[int, int], None] | None = None) -> Calibration:
     """Build the null model from the store and keep it there (meta key ``calibration``)."""
-    n_samples = len(store.samples())
-    obs, n_per, asked = null_observations(store, max_samples=max_samples, seed=seed, progress=progress)
-    corpus = Null(np.sort(np.asarray([o[2] for o in obs], dtype=np.float64)), sum(n_per.values()))
-    per: dict[str, list[float]] = {f: [] for f in n_per}
-    for _, f, sc in obs:
-        per[f].append(sc)
-    families = {f: Null(np.sort(np.asarray(v, dtype=np.float64)), n_per[f]) for f, v in per.items()}
+    samples = store.samples()
+    n_samples = len(samples)
+    w_per: dict[str, float] = {}
+    obs, n_per, asked = null_observations(store, max_samples=max_samples, seed=seed, progress=progress,
+                                          weights=w_per)
+    fam_of = {s.sha256: s.family for s in samples.values()}
+    size: dict[str | None, int] = {}
+    for s in samples.values():
+        if s.family and not s.library and not s.goodware:
+            size[s.family] = size.get(s.family, 0) + 1
+
+    def weighted(rows: list[tuple[str, str, float]], n: int, total: float) -> Null:
+        sc = np.asarray([r[2] for r in rows], dtype=np.float64)
+        w = np.asarray([1.0 / size.get(fam_of.get(r[0]), 1) for r in rows], dtype=np.float64)
+        order = np.argsort(sc, kind="stable")
+        return Null(sc[order], n, w[order], total)
+
+    corpus = weighted(obs, sum(n_per.values()), sum(w_per.values()))
+    per: dict[str, list[tuple[str, str, float]]] = {f: [] for f in n_per}
+    for o in obs:
+        per[o[1]].append(o)
+    families = {f: weighted(v, n_per[f], w_per[f]) for f, v in per.items()}
     cal = Calibration(corpus, families, asked, n_samples, len(n_per),
                       _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"))
     store.put_meta(META_KEY, cal.to_json())
