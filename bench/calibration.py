@@ -47,7 +47,7 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
 def run(setting: str, db: Path, jobs: int, rebuild: bool) -> dict[str, Any]:
     from codekin.evidence.calibration import calibrate
     from codekin.evidence.libs import default_pack_path
-    from codekin.evidence.profile import profile
+    from codekin.evidence.profile import export_hashes, profile
     from codekin.fingerprint import fingerprint
     from codekin.fingerprint.sample import sample_strings
     from codekin.match.matcher import match
@@ -85,11 +85,13 @@ def run(setting: str, db: Path, jobs: int, rebuild: bool) -> dict[str, Any]:
                         "functions": len(prints), "instructions": int(prints.n_insns.sum()), "flags": b.flags}
                 top = len(indexed) + 50
                 # as a user asks it
-                rep = report(match(store, prints, strings=strings), info, store, top=top, evidence=0, prof=prof)
+                exports = export_hashes(prof)
+                rep = report(match(store, prints, strings=strings, exports=exports), info, store, top=top, evidence=0,
+                             prof=prof)
                 # held out the way calibration asks: the query's own family left out of the index
                 own = {i for i, s in samples.items() if s.family in q["accept"]}
-                held = report(match(store, prints, strings=strings, exclude_samples=own), info, store, top=top,
-                              evidence=0, prof=prof) if own else rep
+                held = report(match(store, prints, strings=strings, exports=exports, exclude_samples=own), info, store,
+                              top=top, evidence=0, prof=prof) if own else rep
             fams = {f["family"]: f for f in (held["families"] if held else [])}
             pairs = []
             for g in indexed:

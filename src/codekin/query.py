@@ -9,7 +9,7 @@ from codekin import __version__
 from codekin.evidence.calibration import Calibration, load_calibration
 from codekin.evidence.falseflags import disagreement_flags, link_flags, timestamp_flags, toolchain_flags
 from codekin.evidence.lines import agreement, family_lines, timeline, token_lines
-from codekin.evidence.profile import profile
+from codekin.evidence.profile import export_hashes, profile
 from codekin.fingerprint import FINGERPRINT_VERSION, fingerprint
 from codekin.fingerprint.sample import sample_strings
 from codekin.match.matcher import QueryResult, match
@@ -25,10 +25,10 @@ def query_extraction(store: Store, res: Result, *, top: int = 10, evidence: int 
     assert ex is not None
     prints = fingerprint(ex)
     hashes, _ = sample_strings(ex.binary)
-    qr = match(store, prints, strings=hashes, exclude_sha256=ex.binary.sha256 if exclude_self else None,
-               evidence_limit=evidence)
     b = ex.binary
     prof = profile(b, res.header)
+    qr = match(store, prints, strings=hashes, exports=export_hashes(prof),
+               exclude_sha256=ex.binary.sha256 if exclude_self else None, evidence_limit=evidence)
     return report(qr, {
         "name": res.name, "sha256": b.sha256, "format": b.format, "arch": b.arch, "size": b.size,
         "functions": len(prints), "instructions": int(prints.n_insns.sum()), "flags": list(b.flags),
@@ -58,7 +58,8 @@ def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, e
             "share": round(f.score, 4), "distinct": round(f.distinct, 4),
             "shared_functions": f.shared_functions, "distinct_functions": f.distinct_functions,
             "strings_share": round(f.str_share, 4), "strings_distinct": round(f.str_distinct, 4),
-            "shared_strings": f.shared_strings, **extra,
+            "shared_strings": f.shared_strings, "exports_share": round(f.exp_share, 4),
+            "shared_exports": f.shared_exports, **extra,
         })
     actors: dict[str, dict[str, Any]] = {}
     for a in qr.actors:  # each actor's families pooled

@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from codekin.evidence.profile import export_hashes
 from codekin.fingerprint.features import MIN_INSNS_FUZZY, FunctionPrints, lsh_bands
 from codekin.match.matcher import match
 from codekin.store.base import SampleLabels, Store
@@ -209,12 +210,14 @@ def null_observations(store: Store, *, max_samples: int | None = None, seed: int
         size[t.family] = size.get(t.family, 0) + 1
     if weights is not None:
         weights.update(dict.fromkeys(families, 0.0))
+    infos = store.sample_info(ids)
     for k, sid in enumerate(ids):
         s = labelled[sid]
         assert s.family is not None
         own = {i for i, t in labelled.items() if t.family == s.family}
         prints = stored_prints(store, sid)
-        qr = match(store, prints, strings=store.sample_strings(sid), exclude_samples=own)
+        qr = match(store, prints, strings=store.sample_strings(sid),
+                   exports=export_hashes(infos.get(sid, {}).get("profile") or {}), exclude_samples=own)
         got = {f.family: f.combined for f in qr.families}
         for f in families:
             if related(s, f, actor_of):

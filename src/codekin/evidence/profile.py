@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
+
 from codekin.binary.model import Binary
 
 MAX_IMPORTS = 4000
@@ -222,3 +224,8 @@ def token_hashes(tokens: list[tuple[str, str]]) -> list[int]:
     from codekin.fingerprint.hashing import hash_str
 
     return [hash_str(f"{line}\x00{tok}", TOKEN_SALT) for line, tok in tokens]
+
+
+def export_hashes(p: dict[str, Any]) -> np.ndarray:
+    """The store's token hashes of a profile's exported names (the matcher's exports line)."""
+    return np.asarray(token_hashes([("exports", t) for t in p.get("exports", [])]), dtype=np.uint64)

@@ -12,8 +12,17 @@
 5. Strings line: the share of the sample's strings (data sections) the family's samples hold, each
    string weighted by 1 / (families holding it), library strings discounted. Strings survive a change
    of compiler and of platform far better than instructions.
-6. Ranking: a weighted mean of the two lines. Verdict: the best family when that score passes a
-   threshold chosen on the dev set for no false attribution there; otherwise null (unknown).
+6. Exports line: the share of the names the sample exports (its stated interface: a DLL's export
+   names, an extension module's init function, a shared object's dynamic symbols) that the family's
+   samples export too, each name weighted by 1 / (groups exporting it), names that library code
+   exports not counted. Silent when the sample exports nothing.
+7. Ranking: a weighted mean of the code and strings lines, raised by the exports line as independent
+   evidence: ``1 - (1 - mean) * (1 - EXPORTS_WEIGHT * exports * min(1, mean / EXPORTS_GATE))``. Shared
+   exports add to a link that code or strings already make, their absence takes nothing away, and a
+   name alone (two unrelated modules both called ``_crc32c`` export the same init function) links
+   nothing. Verdict: the best family when that score passes a threshold chosen on
+   the dev set for no false attribution there, with enough shared functions or strings behind it
+   (exports alone never make a verdict); otherwise null (unknown).
 """
 
 from __future__ import annotations
@@ -34,6 +43,10 @@ STRONG_SIM = 0.7
 UBIQUITOUS_FAMILIES = 3  # code shared by this many families is ubiquitous
 # ranking: weight of the code line against the strings line
 CODE_WEIGHT = 0.5
+# how far a fully shared set of exported names raises the score (bench/devset.py: the dev set's AUROC
+# moves the same for weights from 0.3 to 0.6; the gate keeps a shared name alone from ranking a family)
+EXPORTS_WEIGHT = 0.4
+EXPORTS_GATE = 0.1  # the code and strings mean from which shared exports count in full
 # open-set verdict: the combined score the best family must reach, and minimum evidence behind it.
 # Chosen on the dev set (bench/devset.py, BENCHMARKS.md): the lowest threshold with no false
 # attribution on the unknown families in the win and linux settings.
@@ -64,6 +77,8 @@ class FamilyScore:
     shared_strings: int = 0
     samples: set[int] = field(default_factory=set)
     ubiquitous_share: float = 0.0  # share of the shared code that is library code or shared by 3+ families
+    exp_share: float = 0.0  # the exports line
+    shared_exports: int = 0
 
     @property
     def code(self) -> float:
@@ -72,7 +87,8 @@ class FamilyScore:
 
     @property
     def combined(self) -> float:
-        return CODE_WEIGHT * self.code + (1 - CODE_WEIGHT) * self.str_share
+        base = CODE_WEIGHT * self.code + (1 - CODE_WEIGHT) * self.str_share
+        return 1.0 - (1.0 - base) * (1.0 - EXPORTS_WEIGHT * self.exp_share * min(1.0, base / EXPORTS_GATE))
 
 
 @dataclass
@@ -102,11 +118,12 @@ def _group(lbl: SampleLabels) -> tuple[str, str] | None:
 
 
 def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = None,
-          exclude_sha256: str | None = None, exclude_samples: set[int] | None = None,
-          evidence_limit: int | None = None) -> QueryResult:
-    """Match a query's functions (and strings) against the store. ``exclude_sha256`` leaves the query's
-    own stored copy out; ``exclude_samples`` leaves stored samples out by id (calibration asks a stored
-    sample as if its family were unknown)."""
+          exports: np.ndarray | None = None, exclude_sha256: str | None = None,
+          exclude_samples: set[int] | None = None, evidence_limit: int | None = None) -> QueryResult:
+    """Match a query's functions (and strings, and exported names: ``evidence.profile.export_hashes``)
+    against the store. ``exclude_sha256`` leaves the query's own stored copy out;
+    ``exclude_samples`` leaves stored samples out by id (calibration asks a stored sample as if its family
+    were unknown)."""
     n = len(prints)
     samples = store.samples()
     if n == 0:
@@ -201,13 +218,25 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
         S[hits.qi[okh], hg[okh]] = True
     s_lib = S[:, is_lib[: S.shape[1]]].any(axis=1) if is_lib.any() else np.zeros(n_str, dtype=bool)
     S_fam = S[:, fam_cols] if len(fam_cols) else np.zeros((n_str, 0), dtype=bool)
+    # the exports line: which labelled groups export each of the sample's exported names
+    n_exp = len(exports) if exports is not None else 0
+    E = np.zeros((n_exp, max(ng, 1)), dtype=bool)
+    if n_exp and ng:
+        assert exports is not None
+        eh = store.token_hits(exports)
+        hg = gid_arr[np.clip(eh.fid, 0, len(gid_arr) - 1)]
+        oke = hg >= 0
+        E[eh.qi[oke], hg[oke]] = True
+    e_lib = E[:, is_lib[: E.shape[1]]].any(axis=1) if is_lib.any() else np.zeros(n_exp, dtype=bool)
+    E_fam = E[:, fam_cols] if len(fam_cols) else np.zeros((n_exp, 0), dtype=bool)
 
     names = [group_names[c][1] for c in fam_cols.tolist()]
     actor_of = {}
     for x, g in gid_of_sample.items():
         if samples[x].actor and group_names[g][0] == "family":
             actor_of[group_names[g][1]] = samples[x].actor
-    families = _score_columns(fam_best, S_fam, size_w, lib_disc, s_lib, names, [actor_of.get(f) for f in names])
+    families = _score_columns(fam_best, S_fam, size_w, lib_disc, s_lib, names, [actor_of.get(f) for f in names],
+                              E_fam, e_lib)
     families.sort(key=lambda f: (f.combined, f.code), reverse=True)
     # the same evidence pooled per actor: a new family of a known actor shares the actor's toolkit with
     # all of its families alike, which no single family explains better than the others
@@ -219,9 +248,10 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
         groups = cols + [[j] for j in solo]
         pooled_best = np.stack([fam_best[:, g].max(axis=1) for g in groups], axis=1)
         pooled_S = np.stack([S_fam[:, g].any(axis=1) for g in groups], axis=1)
+        pooled_E = np.stack([E_fam[:, g].any(axis=1) for g in groups], axis=1)
         gnames = actor_names + [names[j] for j in solo]
         pooled = _score_columns(pooled_best, pooled_S, size_w, lib_disc, s_lib, gnames,
-                                actor_names + [None] * len(solo))
+                                actor_names + [None] * len(solo), pooled_E, e_lib)
         actors = [a for a in pooled if a.actor is not None]
         actors.sort(key=lambda f: (f.combined, f.code), reverse=True)
     verdict = None
@@ -289,26 +319,37 @@ def _passes(f: FamilyScore) -> bool:
     return f.combined >= VERDICT_MIN_SCORE and enough
 
 
+def _rarity_share(S: np.ndarray, lib: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per column of a (tokens x groups) holder matrix: the rarity-weighted share of the tokens the
+    column holds (a token held by k groups weighs 1/k; tokens library code holds weigh nothing), the
+    share of tokens only that column holds, and the count of tokens it holds."""
+    s_df = S.sum(axis=1)
+    sw = np.where(lib, 0.0, 1.0 / np.maximum(s_df, 1))
+    stot = float(sw.sum()) or 1.0
+    share = (sw[:, None] * S).sum(axis=0) / stot
+    distinct = (sw[:, None] * (S & (s_df == 1)[:, None])).sum(axis=0) / stot
+    return share, distinct, S.sum(axis=0)
+
+
 def _score_columns(best: np.ndarray, S: np.ndarray, size_w: np.ndarray, lib_disc: np.ndarray, s_lib: np.ndarray,
-                   names: list[str], actors: list[str | None]) -> list[FamilyScore]:
-    """Code and strings lines for each column (a family, or an actor's families pooled)."""
+                   names: list[str], actors: list[str | None], E: np.ndarray | None = None,
+                   e_lib: np.ndarray | None = None) -> list[FamilyScore]:
+    """Code, strings and exports lines for each column (a family, or an actor's families pooled)."""
     n, m = best.shape
     if m == 0:
         return []
     df = (best >= MIN_SIM).sum(axis=1)
     w = size_w * lib_disc / np.maximum(df, 1)
     total = float(w.sum()) or 1.0
-    s_df = S.sum(axis=1)
-    sw = np.where(s_lib, 0.0, 1.0 / np.maximum(s_df, 1))
-    stot = float(sw.sum()) or 1.0
-    str_share = (sw[:, None] * S).sum(axis=0) / stot
-    str_distinct = (sw[:, None] * (S & (s_df == 1)[:, None])).sum(axis=0) / stot
-    str_count = S.sum(axis=0)
+    str_share, str_distinct, str_count = _rarity_share(S, s_lib)
+    if E is None or e_lib is None:
+        E, e_lib = np.zeros((0, m), dtype=bool), np.zeros(0, dtype=bool)
+    exp_share, _, exp_count = _rarity_share(E, e_lib)
     top2 = np.sort(best, axis=1)[:, -2:] if m >= 2 else np.c_[np.zeros(n), best]
     out = []
     for j in range(m):
         s = best[:, j]
-        if not (s > 0).any() and not str_count[j]:
+        if not (s > 0).any() and not str_count[j] and not exp_count[j]:
             continue
         other = np.where(s >= top2[:, -1], top2[:, -2], top2[:, -1])
         margin = np.clip(s - other, 0.0, None)
@@ -319,6 +360,7 @@ def _score_columns(best: np.ndarray, S: np.ndarray, size_w: np.ndarray, lib_disc
             distinct=float((w * margin).sum() / total), shared_functions=int((s >= MIN_SIM).sum()),
             distinct_functions=int(distinct_fn.sum()), str_share=float(str_share[j]),
             str_distinct=float(str_distinct[j]), shared_strings=int(str_count[j]),
+            exp_share=float(exp_share[j]), shared_exports=int(exp_count[j]),
         ))
     return out
 

@@ -47,13 +47,13 @@ def render_query_terminal(console: Console, d: dict[str, Any]) -> None:
         for lib in d["library"].get("libraries", [])[:8]:
             console.print(f"    {describe_library(lib)}")
     if d["families"]:
-        t = Table("family", "actor", "score", "share", "distinct", "shared fns", "distinct fns", "chance",
+        t = Table("family", "actor", "score", "code", "strings", "exports", "shared fns", "distinct fns", "chance",
                   title="families")
         for f in d["families"]:
             ch = f.get("chance")
-            t.add_row(f["family"], f["actor"] or "-", f"{f['score']:.3f}", f"{f['share']:.3f}",
-                      f"{f['distinct']:.3f}", str(f["shared_functions"]), str(f["distinct_functions"]),
-                      f"1 in {ch['one_in']:,}" if ch else "-")
+            t.add_row(f["family"], f["actor"] or "-", f"{f['score']:.3f}", f"{f['code']:.3f}",
+                      f"{f['strings_share']:.3f}", f"{f.get('exports_share', 0.0):.3f}", str(f["shared_functions"]),
+                      str(f["distinct_functions"]), f"1 in {ch['one_in']:,}" if ch else "-")
         console.print(t)
     if d["evidence"]:
         t = Table("address", "insns", "family / library", "other sample", "other addr", "sim", "rarity",
