@@ -264,10 +264,20 @@ def calibrate(store: Store, *, max_samples: int | None = None, seed: int = 7,
 
 
 def load_calibration(store: Store) -> Calibration | None:
+    """The stored calibration; parsed once per state of the store where it says when that changes
+    (``cache_key``), since every query report needs it."""
+    key_of = getattr(store, "cache_key", None)
+    key = key_of() if callable(key_of) else None
+    cached = getattr(store, "_calibration_cache", None)
+    if key is not None and cached is not None and cached[0] == key:
+        return cached[1]  # type: ignore[no-any-return]
     raw = store.get_meta(META_KEY)
-    if not raw:
-        return None
-    try:
-        return Calibration.from_json(raw)
-    except (ValueError, KeyError, TypeError):
-        return None
+    cal = None
+    if raw:
+        try:
+            cal = Calibration.from_json(raw)
+        except (ValueError, KeyError, TypeError):
+            cal = None
+    if key is not None:
+        store._calibration_cache = (key, cal)  # type: ignore[attr-defined]
+    return cal

@@ -186,10 +186,15 @@ class SQLiteStore:
         if not on:
             self._mem = self._mem_key = None
 
+    def cache_key(self) -> tuple[int, int]:
+        """Changes whenever this or another connection has written to the file: what was read from the
+        store under one key is still valid under the same key."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0]), self._writes
+
     def _memindex(self) -> MemoryIndex | None:
         if not self.memory:
             return None
-        key = (int(self.db.execute("PRAGMA data_version").fetchone()[0]), self._writes)
+        key = self.cache_key()
         if self._mem is None or key != self._mem_key:
             self.db.execute("BEGIN")  # one snapshot for all tables
             try:
