@@ -23,7 +23,8 @@ Is Solving the Binary Function Similarity Problem" (USENIX Security 2022), on th
 - Methods, on the same functions: codekin's fuzzy fingerprint (MinHash agreement), codekin's full
   similarity (what the matcher ranks with: ``codekin.match.similarity.pair_similarity`` where that
   module exists, else the v1 rule; both only over the matcher's candidates, exact twins or pairs
-  sharing an LSH band; every other pair scores 0), MCRIT 1.9.0's MinHash over
+  sharing an LSH band key, a key shared by more than the store's HOT_BAND functions of all builds
+  left out as the store leaves it out; every other pair scores 0), MCRIT 1.9.0's MinHash over
   SMDA reports (default config; a PicHash match scores 100 as MCRIT's matcher has it; functions SMDA
   does not find or MCRIT does not hash score -1), a Catalog1-style MinHash (128 hashes over the raw
   byte 4-grams of the function's blocks).
@@ -161,7 +162,9 @@ def load_build(root: Path, b: dict[str, Any]) -> BuildData:
     bd = BuildData(b, keys, names, np.asarray(addrs, dtype=np.int64), rows_a, n_all=len(fp),
                    t_discover=t1 - t0, t_fingerprint=(t2 - t1) + (t3 - t2))
     bd.feats["codekin"] = {"minhash": fp.minhash[rows_a], "exact": fp.exact[rows_a], "bands": fp.bands[rows_a],
-                           "n_insns": fp.n_insns[rows_a]}
+                           "n_insns": fp.n_insns[rows_a],
+                           # every band key of the build (all functions): what an index of the corpus holds
+                           "all_bands": fp.bands[fp.bands[:, 0] != 0].reshape(-1)}
     # Catalog1: raw bytes of the function's blocks
     rng = np.random.default_rng(0xCA7A1061)
     mult = (rng.integers(1, 2**31, size=CAT_K, dtype=np.uint32) << np.uint32(1)) | np.uint32(1)
@@ -265,6 +268,18 @@ class Table:
         self.minhash = np.concatenate([c["minhash"] for c in ck])
         self.exact = np.concatenate([c["exact"] for c in ck])
         self.bands = np.concatenate([c["bands"] for c in ck])
+        # the store leaves band keys shared by more than HOT_BAND stored functions out of a look-up: with
+        # every build of the corpus indexed, those keys find no candidates
+        try:
+            from codekin.store.sqlite import HOT_BAND
+
+            keys, counts = np.unique(np.concatenate([c.get("all_bands", np.zeros(0, np.uint64)) for c in ck]),
+                                     return_counts=True)
+            hot = keys[counts > HOT_BAND]
+            self.bands = np.where(np.isin(self.bands, hot), np.uint64(0), self.bands)
+            self.hot_keys = len(hot)
+        except ImportError:
+            self.hot_keys = 0
         self.n_insns = np.concatenate([c["n_insns"] for c in ck])
         self.cat = np.concatenate([b.feats["catalog1"] for b in builds])
         try:
