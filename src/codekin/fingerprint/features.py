@@ -5,11 +5,15 @@ Per function:
   operand form, no registers, no addresses, no displacements) in address order of its blocks, plus its
   non-address constants. Position independent: two copies of a function at different addresses, with
   different relocations, hash the same.
-- ``minhash``: K x uint32 MinHash over a feature set: instruction trigrams inside blocks, whole-block
-  hashes (order-sensitive, with the block's out-degree), distinctive constants, referenced strings,
-  called imports, and the function's CFG shape. Strings, constants and imports are weighted up (several
-  salted copies): they survive a change of compiler far better than instruction n-grams.
-- ``bands``: LSH band keys over the signature (B bands of R rows) for candidate retrieval.
+- ``minhash``: K x uint32, two MinHash signatures side by side (version 2). K_CODE words over the code
+  features, built from coarse instruction tokens (``codekin.fingerprint.tokens``: no operand widths,
+  one token per condition code): token trigrams and bigrams inside blocks, token counts, skeleton
+  bigrams (no moves, loads, stores, stack traffic), blocks as token multisets with their out-degree,
+  and the CFG shape. K - K_CODE words over the data features: constants, small constants with the
+  token of the instruction using them, referenced strings, called imports (strings, constants and
+  imports weighted up by salted copies). ``codekin.match.similarity`` blends the two agreements.
+- ``bands``: BANDS LSH keys per function, from its data words (``lsh_bands``): what is rare across
+  unrelated functions and survives a change of compiler, level and bitness.
 - ranking data: instructions, bytes, blocks, edges, calls.
 
 The configuration below is stored in every index; a change of it or of ``FINGERPRINT_VERSION`` makes
