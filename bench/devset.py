@@ -24,7 +24,8 @@ from rich.progress import Progress
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _report import ROOT
 
-DEVSET = ROOT.parent / "shared" / "devset"
+# the dev set beside the checkout; CODEKIN_DEVSET for a worktree elsewhere
+DEVSET = Path(os.environ.get("CODEKIN_DEVSET", ROOT.parent / "shared" / "devset"))
 
 
 def auroc(pos: list[float], neg: list[float]) -> float:

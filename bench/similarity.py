@@ -23,7 +23,8 @@ Is Solving the Binary Function Similarity Problem" (USENIX Security 2022), on th
 - Methods, on the same functions: codekin's fuzzy fingerprint (MinHash agreement), codekin's full
   similarity (what the matcher ranks with: ``codekin.match.similarity.pair_similarity`` where that
   module exists, else the v1 rule; both only over the matcher's candidates, exact twins or pairs
-  sharing an LSH band; every other pair scores 0), MCRIT 1.9.0's MinHash over
+  sharing an LSH band key, a key shared by more than the store's HOT_BAND functions of all builds
+  left out as the store leaves it out; every other pair scores 0), MCRIT 1.9.0's MinHash over
   SMDA reports (default config; a PicHash match scores 100 as MCRIT's matcher has it; functions SMDA
   does not find or MCRIT does not hash score -1), a Catalog1-style MinHash (128 hashes over the raw
   byte 4-grams of the function's blocks).
@@ -161,7 +162,9 @@ def load_build(root: Path, b: dict[str, Any]) -> BuildData:
     bd = BuildData(b, keys, names, np.asarray(addrs, dtype=np.int64), rows_a, n_all=len(fp),
                    t_discover=t1 - t0, t_fingerprint=(t2 - t1) + (t3 - t2))
     bd.feats["codekin"] = {"minhash": fp.minhash[rows_a], "exact": fp.exact[rows_a], "bands": fp.bands[rows_a],
-                           "n_insns": fp.n_insns[rows_a]}
+                           "n_insns": fp.n_insns[rows_a],
+                           # every band key of the build (all functions): what an index of the corpus holds
+                           "all_bands": fp.bands[fp.bands[:, 0] != 0].reshape(-1)}
     # Catalog1: raw bytes of the function's blocks
     rng = np.random.default_rng(0xCA7A1061)
     mult = (rng.integers(1, 2**31, size=CAT_K, dtype=np.uint32) << np.uint32(1)) | np.uint32(1)
@@ -265,6 +268,18 @@ class Table:
         self.minhash = np.concatenate([c["minhash"] for c in ck])
         self.exact = np.concatenate([c["exact"] for c in ck])
         self.bands = np.concatenate([c["bands"] for c in ck])
+        # the store leaves band keys shared by more than HOT_BAND stored functions out of a look-up: with
+        # every build of the corpus indexed, those keys find no candidates
+        try:
+            from codekin.store.sqlite import HOT_BAND
+
+            keys, counts = np.unique(np.concatenate([c.get("all_bands", np.zeros(0, np.uint64)) for c in ck]),
+                                     return_counts=True)
+            hot = keys[counts > HOT_BAND]
+            self.bands = np.where(np.isin(self.bands, hot), np.uint64(0), self.bands)
+            self.hot_keys = len(hot)
+        except ImportError:
+            self.hot_keys = 0
         self.n_insns = np.concatenate([c["n_insns"] for c in ck])
         self.cat = np.concatenate([b.feats["catalog1"] for b in builds])
         try:
@@ -607,41 +622,60 @@ def write_report(results: dict[str, Any], args: argparse.Namespace, command: str
 
 TARGETS = {"XO": 0.80, "XC": 0.60, "XM": 0.55}
 NOTES = """
-**Which codekin.** "v1" is the fingerprint codekin ships (version 1: MinHash over iced ``Code`` trigrams,
-order-sensitive blocks, constants, strings, imports, shape; 64 words; 16 LSH bands of 4 rows). "v2" is an
-experimental fingerprint on branch ``wt-sim-v2``, **not adopted**: coarse instruction tokens (mnemonic
-and operand kinds without widths, one token per conditional jump / SETcc / CMOVcc), bigrams and
-counted unigrams beside trigrams, a skeleton without moves, loads, stores and stack traffic, blocks as
-token multisets, small constants, and the 64 words split into a code MinHash (48) and a data MinHash
-(16: constants, strings, imports) blended by a pair similarity (``codekin.match.similarity`` there);
-LSH over 16 code bands of 3 rows and 4 data bands of 4 rows. v2 ranks better on every task, but its
-LSH bands make 11.8% of the function pairs of two unrelated binaries candidates (67,093 of 968 x 589,
-mbedtls gcc-12 -O2 against lua clang-19 -O2) where v1 makes 0.008% (48 pairs): ``python
-bench/similarity.py --lsh-rate`` with either version on PYTHONPATH. The coarse features are shared by
-most functions, so unrelated functions agree on many MinHash words; the matcher would fetch and score
-about 1,400 times more candidates. Its codekin-full figures profit from that: a true match is ranked
-whenever it is a candidate. Tried on a 4-project subset (zlib, lz4, bzip2, zstd; 300 queries, 40 build
-pairs per task) and not kept: a re-ranking over instruction-class histograms and size, block and
-call-count ratios (within +-0.03 of the MinHash alone); skeleton trigrams; a 128-word signature
-(+0.03 XO, +0.05 XM Recall@1 there, but twice the storage, and ``codekin.evidence.libs`` assumes 64
-words). What limits XO: pairs with an -O0 build (on that subset about 0.45 Recall@1 for v2, against
-about 0.9 among -O1..-O3/-Os pairs). What is left to do for v2: LSH keys over the rarer features only
-(or weighted MinHash with an IDF over the index), so that candidates stay as few as v1's.
+**Which codekin.** "v1" is the fingerprint of main before this change (version 1: MinHash over iced
+``Code`` trigrams, order-sensitive blocks, constants, strings, imports, shape; 64 words; 16 LSH bands of
+4 rows). "v2" is fingerprint version 2 (``codekin.fingerprint.features``): coarse instruction tokens
+(mnemonic and operand kinds without widths, one token per conditional jump / SETcc / CMOVcc), bigrams
+and counted unigrams beside trigrams, a skeleton without moves, loads, stores and stack traffic, blocks
+as token multisets, shape; the 64 words split into a code MinHash (40 words) and a data MinHash (24
+words: constants, small constants paired with the coarse token of the instruction using them, strings,
+imports; -2..2 and additions or subtractions of multiples of 8 left out as too common), blended by
+``codekin.match.similarity``. Its LSH keys come from the data words only (12 bands of 2 words); a
+function without any data feature gets 12 keys of 3 code words. codekin-full counts a pair a candidate
+only through keys shared by at most 256 functions of all 240 builds (every function codekin finds), as
+the store leaves hotter keys out of a look-up (``HOT_BAND``).
 
-**Why v1's codekin-full is far below its codekin-fuzzy.** codekin-fuzzy ranks every pair by the
-signature; codekin-full only ranks the matcher's candidates (same exact hash or a shared LSH band) and
-gives every other pair 0, ranked last under pessimistic ties. v1's bands need 4 consecutive equal
-words out of 64: a twin at another optimisation level, compiler or bitness rarely has them (XB: 1 of
-200), although its MinHash agreement would rank it first in most cases (XO 0.750, PE-ELF 0.890). The
-shipped matcher's recall across builds is therefore bound by its LSH retrieval, not by the signature.
-Tried: v1 with bands of 3 rows (21 bands; same run protocol, ``--no-mcrit --tag=-v1b``, raw data
-bench/results/similarity-v1b.json): codekin-full XO 0.480, XC 0.275, XB 0.025, XM 0.130, PE-ELF 0.710,
-XO pool 10,000 0.410; 9 times v1's candidates (``--lsh-rate``: 441 pairs, 0.077%); dev-set attribution
-unchanged (``bench/devset.py --libs none``: top-1 0.974 / 0.974 / 0.949 and no false attribution in
-win / linux / cross for both; AUROC 0.731 / 0.858 / 0.777 against 0.728 / 0.855 / 0.777; metrics in
-bench/results/similarity-devset-check.json). Not adopted
-on this branch: a fingerprint-configuration change (every index and the bundled library pack go
-stale) for a partial gain.
+**Candidate volume.** Bands over the coarse code words (the first v2 attempt, branch ``wt-sim-v2``:
+16 code bands of 3 rows, 4 data bands of 4 rows) made 11.8% of the function pairs of two unrelated
+binaries candidates (``--lsh-rate``: 67,093 pairs), 1,400 times v1 (48 pairs, 0.008%). v2's data keys:
+1,701 pairs (0.30%), 35 times v1. On the dev set (no library pack, every query of the setting; LSH
+pairs after the hot-key cut, and CPU time of ``codekin.match.matcher.match`` in process): win 896,861
+-> 3,899,684 pairs, 4.5 s -> 9.7 s (median query 32 -> 66 ms); linux 227,170 -> 2,437,223 pairs, 1.8 s
+-> 4.9 s (median 18 -> 39 ms, with the candidate look-up returning one string of ids per query
+function instead of one row per pair). The stronger matcher finds much more shared code across builds
+(most of it library and runtime code shared by several families), and the query pays for it.
+
+**Dev-set attribution with v2** (``bench/devset.py --settings win linux --libs none --jobs 1``, main
+3718788 and this branch, both indexes built and asked in the same session, two rounds each;
+the verdict threshold moves to 0.44, the lowest with no false attribution on win and linux with v2:
+the highest unknown reaches 0.437 on win, SQLite code that v2 now matches across builds):
+| setting | codekin | top-1 macro | FAR | known verdict ok | AUROC | q median ms | q p95 ms |
+|---|---|---:|---:|---:|---:|---:|---:|
+| win | main, round 1 / 2 | 0.975 | 0.0 | 0.872 | 0.903 | 91.5 / 133.3 | 668.7 / 1489.2 |
+| win | v2, threshold 0.38, round 1 / 2 | 0.975 | 0.2 | 0.872 | 0.913 | 245.2 / 248.8 | 2329.3 / 2566.7 |
+| win | v2, threshold 0.44 | 0.975 | 0.0 | 0.872 | 0.913 | 203.3 | 1701.9 |
+| linux | main, round 1 / 2 | 0.975 | 0.0 | 0.895 | 0.945 | 156.4 / 168.8 | 1136.8 / 1023.1 |
+| linux | v2, threshold 0.38, round 1 / 2 | 0.975 | 0.0 | 0.895 | 0.939 | 185.9 / 229.8 | 1255.6 / 1317.9 |
+| linux | v2, threshold 0.44 | 0.975 | 0.0 | 0.895 | 0.939 | 156.1 | 1269.5 |
+
+Gate for adopting v2 (top-1 macro not lower, FAR 0, AUROC not lower, median latency at most 1.3x and
+p95 at most 1.5x main's): top-1 and FAR hold; AUROC is higher on win (0.913 vs 0.903) and lower on
+linux (0.939 vs 0.945); latency fails on win (median 1.8x, p95 1.6x the mean of main's two rounds) and
+holds on linux (median 0.96x, p95 1.18x). The machine was shared with other benchmark runs: main's
+own two rounds differ by 1.5x on win.
+
+**Tried on the way** (same queries; the hot-key cut counted over the eligible functions only, so
+these figures are a little above the rows above; XO / XC / XM Recall@1 of codekin-full, share of the
+wrong pool-10,000 functions that are candidates): v2's data words and 12 x 2 bands without the
+common-constant cut-off 0.790 / 0.750 / 0.540, 0.47%; with it 0.785 / 0.750 / 0.535, 0.41%; data bands
+of 3 words (8 bands) 0.670 / 0.595 / 0.440, 0.21%; code bands for functions with few data features:
+lower recall and more candidates than data bands; bands over skeleton trigrams, block pairs or small
+constants alone: below the data bands on every task; a candidate needing 2 shared keys when the
+function has many data features 0.745 / 0.690 / 0.440, 0.25%; a hot-key cut at 128 or 64 functions
+0.735 / 0.725 / 0.475, 0.22% and 0.690 / 0.705 / 0.435, 0.11% (at 64 the dev-set match time of win
+falls to main's: 4.0 s, median 34 ms). Recall and candidate volume moved together in every variant.
+What is left: a look-up that keeps, per query function, only the stored functions sharing the most
+keys (the volume is in generic library code with hundreds of near twins), or IDF-weighted keys.
 """
 
 

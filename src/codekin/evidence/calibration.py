@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from codekin.evidence.profile import export_hashes
-from codekin.fingerprint.features import MIN_INSNS_FUZZY, FunctionPrints, lsh_bands
+from codekin.fingerprint.features import BANDS, MIN_INSNS_FUZZY, FunctionPrints, lsh_bands
 from codekin.match.matcher import match
 from codekin.store.base import SampleLabels, Store
 
@@ -173,7 +173,7 @@ def stored_prints(store: Store, sample_id: int) -> FunctionPrints:
     """A stored sample's function fingerprints, as the matcher takes a query's."""
     sf = store.sample_functions(sample_id)
     n = len(sf.fid)
-    bands = lsh_bands(sf.minhash) if n else np.zeros((0, 16), dtype=np.uint64)
+    bands = lsh_bands(sf.minhash) if n else np.zeros((0, BANDS), dtype=np.uint64)
     bands[sf.n_insns < MIN_INSNS_FUZZY] = 0
     z = np.zeros(n, dtype=np.int32)
     return FunctionPrints(address=sf.address, n_insns=sf.n_insns.astype(np.int32), n_bytes=z, n_blocks=z,

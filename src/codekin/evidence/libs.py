@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from codekin.evidence.literals import literals
-from codekin.fingerprint.features import MIN_INSNS_FUZZY, FunctionPrints, lsh_bands
+from codekin.fingerprint.features import BANDS, MIN_INSNS_FUZZY, FunctionPrints, lsh_bands
 from codekin.fingerprint.hashing import hash_str
 from codekin.match.matcher import MIN_INSNS
 from codekin.store.base import LabelSpec, SampleRecord
@@ -137,7 +137,7 @@ def _empty_prints() -> FunctionPrints:
     z = np.zeros(0, dtype=np.int64)
     i32 = z.astype(np.int32)
     return FunctionPrints(z, i32, i32, i32, i32, i32, z.astype(np.uint64), np.zeros((0, 64), np.uint32),
-                          np.zeros((0, 16), np.uint64), [], [], [])
+                          np.zeros((0, BANDS), np.uint64), [], [], [])
 
 
 def _source_files(root: Path, parts: tuple[str, ...]) -> Iterator[Path]:
@@ -369,7 +369,7 @@ def copy_library_samples(src: SQLiteStore, dst: SQLiteStore, *, min_insns: int =
         mh = (np.frombuffer(b"".join(r[5] for r in fr), dtype="<u4").reshape(len(fr), k).astype(np.uint32)
               if fr else np.zeros((0, k), np.uint32))
         n_insns = np.asarray([r[1] for r in fr], dtype=np.int32)
-        bands = lsh_bands(mh) if len(fr) else np.zeros((0, 16), np.uint64)
+        bands = lsh_bands(mh) if len(fr) else np.zeros((0, BANDS), np.uint64)
         if len(fr):
             bands[n_insns < MIN_INSNS_FUZZY] = 0
         z32 = np.zeros(len(fr), dtype=np.int32)

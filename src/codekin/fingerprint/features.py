@@ -5,11 +5,15 @@ Per function:
   operand form, no registers, no addresses, no displacements) in address order of its blocks, plus its
   non-address constants. Position independent: two copies of a function at different addresses, with
   different relocations, hash the same.
-- ``minhash``: K x uint32 MinHash over a feature set: instruction trigrams inside blocks, whole-block
-  hashes (order-sensitive, with the block's out-degree), distinctive constants, referenced strings,
-  called imports, and the function's CFG shape. Strings, constants and imports are weighted up (several
-  salted copies): they survive a change of compiler far better than instruction n-grams.
-- ``bands``: LSH band keys over the signature (B bands of R rows) for candidate retrieval.
+- ``minhash``: K x uint32, two MinHash signatures side by side (version 2). K_CODE words over the code
+  features, built from coarse instruction tokens (``codekin.fingerprint.tokens``: no operand widths,
+  one token per condition code): token trigrams and bigrams inside blocks, token counts, skeleton
+  bigrams (no moves, loads, stores, stack traffic), blocks as token multisets with their out-degree,
+  and the CFG shape. K - K_CODE words over the data features: constants, small constants with the
+  token of the instruction using them, referenced strings, called imports (strings, constants and
+  imports weighted up by salted copies). ``codekin.match.similarity`` blends the two agreements.
+- ``bands``: BANDS LSH keys per function, from its data words (``lsh_bands``): what is rare across
+  unrelated functions and survives a change of compiler, level and bitness.
 - ranking data: instructions, bytes, blocks, edges, calls.
 
 The configuration below is stored in every index; a change of it or of ``FINGERPRINT_VERSION`` makes
@@ -26,26 +30,33 @@ from codekin.binary.model import Binary
 from codekin.disasm.decoder import K_CALL, K_CALLI, K_JCC, K_JMP, K_JMPI, K_RET
 from codekin.disasm.model import Extraction
 from codekin.fingerprint.hashing import hash_str, mix64
+from codekin.fingerprint.tokens import CLASS, CLASSES, TOKEN
 
-FINGERPRINT_VERSION = 1
-K = 64
-BANDS = 16
-ROWS = 4
+FINGERPRINT_VERSION = 2
+K = 64  # words of the stored signature: K_CODE code words, then K - K_CODE data words
+K_CODE = 40
+DATA_BANDS, DATA_ROWS = 12, 2  # LSH over the data words (constants, operation-constant pairs, strings, imports)
+CODE_ROWS = 3  # LSH over the code words for functions without data features (DATA_BANDS bands too)
+BANDS = DATA_BANDS
 MIN_INSNS_FUZZY = 8  # smaller functions are matched by exact hash only
 FINGERPRINT_CONFIG = {
     "version": FINGERPRINT_VERSION,
-    "tokens": "iced-code",
+    "tokens": "coarse-iced-code",
     "k": K,
-    "bands": BANDS,
-    "rows": ROWS,
-    "features": ["trigram", "block", "const", "string", "import", "shape"],
+    "k_code": K_CODE,
+    "bands": [DATA_BANDS, DATA_ROWS, CODE_ROWS],
+    "features": {"code": ["trigram", "bigram", "unigram-count", "skeleton-bigram", "block-multiset", "shape"],
+                 "data": ["const", "op-small-const", "string", "import"]},
     "weights": {"const": 2, "string": 4, "import": 2},
     "min_insns_fuzzy": MIN_INSNS_FUZZY,
 }
+EMPTY = np.uint32(0xFFFFFFFF)  # a signature word of an empty feature set
 
-_TAG_TRI, _TAG_BLOCK, _TAG_CONST, _TAG_STR, _TAG_API, _TAG_SHAPE, _TAG_EXACT = (
-    np.uint64(x << 56) for x in (1, 2, 3, 4, 5, 6, 7)
+_TAG_TRI, _TAG_BLOCK, _TAG_CONST, _TAG_STR, _TAG_API, _TAG_SHAPE, _TAG_EXACT, _TAG_BI, _TAG_UNI, _TAG_SKEL = (
+    np.uint64(x << 56) for x in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
 )
+_SKEL = ~np.isin(CLASS, [CLASSES.index(c) for c in ("mov", "lea", "stack", "nop", "ext")])
+_CLS_ADD = CLASSES.index("add")
 _rng = np.random.default_rng(0xC0DE_C1A)
 _MULT = (_rng.integers(1, 2**31, size=K, dtype=np.uint32) << np.uint32(1)) | np.uint32(1)
 _ADD = _rng.integers(0, 2**32, size=K, dtype=np.uint64).astype(np.uint32)
@@ -118,26 +129,53 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
 
     # position of each row inside its block and inside its function
     pair_start = np.r_[0, np.cumsum(last - first + 1)[:-1]]
-    pos_in_block = (np.arange(len(rows)) - np.repeat(pair_start, last - first + 1)).astype(np.uint64)
     fn_start_row = np.r_[0, np.cumsum(n_insns)[:-1]].astype(np.int64)
     pos_in_fn = (np.arange(len(rows)) - fn_start_row[fn_of_row]).astype(np.uint64)
 
     feats: list[np.ndarray] = []
     owners: list[np.ndarray] = []
-    # 1. trigrams inside a block
+    tok = TOKEN[t.code[rows]].astype(np.uint64)
+    # 1. n-grams of coarse tokens inside a block
     if len(rows) >= 3:
         same = (pair_of_row[:-2] == pair_of_row[2:])
-        tri = code[:-2] | (code[1:-1] << np.uint64(16)) | (code[2:] << np.uint64(32))
+        tri = tok[:-2] | (tok[1:-1] << np.uint64(16)) | (tok[2:] << np.uint64(32))
         feats.append(mix64(tri[same] ^ _TAG_TRI))
         owners.append(fn_of_row[:-2][same])
-    # 2. whole blocks, order-sensitive, with their out-degree
+    if len(rows) >= 2:
+        same = (pair_of_row[:-1] == pair_of_row[1:])
+        bi = tok[:-1] | (tok[1:] << np.uint64(16))
+        feats.append(mix64(bi[same] ^ _TAG_BI))
+        owners.append(fn_of_row[:-1][same])
+    if len(rows):
+        # each token with its occurrence number inside the function: a multiset, so counts matter
+        key = (fn_of_row.astype(np.uint64) << np.uint64(16)) | tok
+        order = np.argsort(key, kind="stable")
+        ks = key[order]
+        run_start = np.r_[0, np.nonzero(ks[1:] != ks[:-1])[0] + 1]
+        occ = np.arange(len(ks)) - np.repeat(run_start, np.diff(np.r_[run_start, len(ks)]))
+        # occurrences counted on a log scale: 1, 2, 3-4, 5-8, ...
+        occ_b = np.ceil(np.log2(occ + 1)).astype(np.uint64)
+        feats.append(mix64(tok[order] ^ (occ_b << np.uint64(20)) ^ _TAG_UNI))
+        owners.append(fn_of_row[order])
+    if len(rows) >= 2:
+        # the skeleton: arithmetic, logic, compares, branches and calls, without the moves, loads,
+        # stores and stack traffic that register allocation and spilling add or remove
+        keep = np.nonzero(_SKEL[t.code[rows]])[0]
+        sk, sp = tok[keep], pair_of_row[keep]
+        if len(keep) >= 2:
+            same = sp[:-1] == sp[1:]
+            bi = sk[:-1] | (sk[1:] << np.uint64(16))
+            feats.append(mix64(bi[same] ^ _TAG_SKEL))
+            owners.append(fn_of_row[keep][:-1][same])
+    # 2. whole blocks, order-insensitive over coarse tokens, with their out-degree
     with np.errstate(over="ignore"):
-        contrib = mix64(code ^ (pos_in_block << np.uint64(20)))
+        contrib = mix64(tok ^ _TAG_BLOCK)
         bsum = np.add.reduceat(contrib, pair_start) if len(rows) else np.zeros(0, np.uint64)
         bsum = bsum ^ (outdeg.astype(np.uint64) << np.uint64(40))
-    feats.append(mix64(bsum ^ _TAG_BLOCK))
-    owners.append(pair_fn)
+        feats.append(mix64(bsum ^ _TAG_BLOCK))
+        owners.append(pair_fn)
 
+    n_code = len(feats)
     # constants and references (sparse): per row, then grouped per function
     imm = t.imm[rows]
     ref = t.ref[rows]
@@ -146,6 +184,17 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
     cmask = (np.abs(imm) >= 0x100) & (kind != K_CALL) & (kind != K_JMP) & (kind != K_JCC)
     cidx = np.nonzero(cmask)[0]
     cidx = cidx[~_mapped(b, imm[cidx])]
+    # small constants (1..255: loop bounds, masks, shift counts, sizes) with the coarse token of the
+    # instruction using them ("shr r, 3", "cmp rm, 10"): they survive optimisation and are far rarer
+    # than either part alone
+    # Left out as too common to tell functions apart: -2..2 (increments, flags, booleans) and additions
+    # or subtractions of multiples of 8 (stack frames, pointer steps)
+    cls = CLASS[t.code[rows]]
+    generic = (np.abs(imm) <= 2) | ((cls == _CLS_ADD) & (imm % 8 == 0))
+    sm = np.nonzero((np.abs(imm) < 0x100) & ~generic & (kind == 0))[0]
+    sfn, sval = _unique_pairs(fn_of_row[sm], (tok[sm].astype(np.int64) << 32) ^ imm[sm])
+    feats.append(mix64(sval.view(np.uint64) ^ _TAG_CONST ^ np.uint64(0x5A5A)))
+    owners.append(sfn)
     cfn, cval = _unique_pairs(fn_of_row[cidx], imm[cidx])
     cval_u = cval.view(np.uint64)
     for c in range(w["const"]):  # type: ignore[index]
@@ -206,14 +255,20 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
     if sparse_f:
         feats.append(np.asarray(sparse_f, dtype=np.uint64))
         owners.append(np.asarray(sparse_o, dtype=np.int64))
+    n_data = len(feats)
     shape = (np.minimum(n_blocks, 63).astype(np.uint64) | (np.minimum(n_edges, 127).astype(np.uint64) << np.uint64(8))
              | (np.minimum(n_calls, 63).astype(np.uint64) << np.uint64(16)))
     feats.append(mix64(shape ^ _TAG_SHAPE))
     owners.append(np.arange(n, dtype=np.int64))
 
-    F = np.concatenate(feats)
-    own = np.concatenate(owners)
-    minhash = _minhash(F, own, n)
+    # two signatures side by side: the code (instructions and shape) and the data (constants, strings,
+    # imports); each is a MinHash of its own set, so a function's few data features are not drowned by
+    # its many instruction n-grams, and the similarity can weigh the two (codekin.match.similarity)
+    code_f, code_o = feats[:n_code] + feats[n_data:], owners[:n_code] + owners[n_data:]
+    data_f, data_o = feats[n_code:n_data], owners[n_code:n_data]
+    mh_code = _minhash(np.concatenate(code_f), np.concatenate(code_o), n, _MULT[:K_CODE], _ADD[:K_CODE])
+    mh_data = _minhash(np.concatenate(data_f), np.concatenate(data_o), n, _MULT[K_CODE:], _ADD[K_CODE:])
+    minhash = np.concatenate([mh_code, mh_data], axis=1)
 
     # exact: order-sensitive over the whole function, plus its constants
     with np.errstate(over="ignore"):
@@ -258,13 +313,13 @@ def _mapped(b: Binary, vals: np.ndarray) -> np.ndarray:
     return (k >= 0) & (vals < hi[np.maximum(k, 0)])
 
 
-def _minhash(F: np.ndarray, own: np.ndarray, n: int) -> np.ndarray:
+def _minhash(F: np.ndarray, own: np.ndarray, n: int, mult: np.ndarray, add: np.ndarray) -> np.ndarray:
     """K-way MinHash of each owner's feature set: 32-bit multiply-add permutations of pre-mixed
     features (a feature repeated inside a function counts once)."""
     key = sorted_unique((own.astype(np.uint64) << np.uint64(32)) | (F & np.uint64(0xFFFFFFFF)))
     own = (key >> np.uint64(32)).astype(np.int64)
     F = (key & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-    out = np.full((n, K), np.uint32(0xFFFFFFFF), dtype=np.uint32)
+    out = np.full((n, len(mult)), np.uint32(0xFFFFFFFF), dtype=np.uint32)
     if not len(F):
         return out
     starts = np.r_[0, np.nonzero(np.diff(own))[0] + 1]
@@ -278,20 +333,40 @@ def _minhash(F: np.ndarray, own: np.ndarray, n: int) -> np.ndarray:
         gj = max(gj, gi + 1)
         hi = starts[gj] if gj < len(starts) else len(F)
         with np.errstate(over="ignore"):
-            H = F[lo:hi, None] * _MULT[None, :] + _ADD[None, :]
+            H = F[lo:hi, None] * mult[None, :] + add[None, :]
         out[owners[gi:gj]] = np.minimum.reduceat(H, starts[gi:gj] - lo, axis=0)
         gi = gj
     return out
 
 
 def lsh_bands(minhash: np.ndarray) -> np.ndarray:
-    """BANDS keys per signature: each key hashes ROWS consecutive values and the band number."""
+    """BANDS keys per signature, each a hash of a few words and the band number.
+
+    Keys come from the data words (DATA_BANDS bands of DATA_ROWS words): constants, operation-constant
+    pairs, strings and imports are rare across unrelated functions yet survive a change of compiler,
+    optimisation level and bitness. Bands over the coarse code words would make most function pairs
+    candidates: unrelated functions share most coarse instruction n-grams (measured: bench/similarity.py
+    --lsh-rate). A function without any data feature gets its keys from its code words instead
+    (DATA_BANDS bands of CODE_ROWS words): such keys only meet other functions without data. Keys that
+    many stored functions share are left out at query time (the store's hot-band cut).
+    """
     n = minhash.shape[0]
-    m = minhash.astype(np.uint64).reshape(n, BANDS, ROWS)
-    acc = np.zeros((n, BANDS), dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for r in range(ROWS):
-            acc = mix64(acc ^ m[:, :, r] ^ (np.uint64(r) << np.uint64(60)))
-        acc = mix64(acc ^ np.arange(BANDS, dtype=np.uint64)[None, :])
+    data = minhash[:, K_CODE:K_CODE + DATA_BANDS * DATA_ROWS]
+    code = minhash[:, :DATA_BANDS * CODE_ROWS]
+    keys_d = _band_keys(data, DATA_BANDS, DATA_ROWS, 0)
+    keys_c = _band_keys(code, DATA_BANDS, CODE_ROWS, 1)
+    rich = ~(data == EMPTY).all(axis=1)
+    acc = np.where(rich[:, None], keys_d, keys_c) if n else np.zeros((0, BANDS), np.uint64)
     acc[acc == 0] = 1  # 0 marks "no band"
+    return acc
+
+
+def _band_keys(words: np.ndarray, nb: int, nr: int, kind: int) -> np.ndarray:
+    n = words.shape[0]
+    mu = words.reshape(n, nb, nr).astype(np.uint64)
+    acc = np.zeros((n, nb), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for r in range(nr):
+            acc = mix64(acc ^ mu[:, :, r] ^ (np.uint64(r) << np.uint64(60)))
+        acc = mix64(acc ^ (np.arange(nb, dtype=np.uint64)[None, :] + np.uint64(kind << 8)))
     return acc

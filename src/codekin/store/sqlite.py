@@ -96,6 +96,20 @@ def _candidates(rows: list[tuple[int, int]]) -> Candidates:
     return Candidates(arr[:, 0], arr[:, 1])
 
 
+def _grouped(rows: list[tuple[int, str]]) -> Candidates:
+    """(query index, comma-separated stored ids) rows, one per query index, as two int64 columns: a
+    candidate look-up returns millions of pairs, and one Python tuple per pair would cost most of a
+    query; one string per query function is parsed in C."""
+    if not rows:
+        z = np.zeros(0, dtype=np.int64)
+        return Candidates(z, z)
+    qis = np.asarray([r[0] for r in rows], dtype=np.int64)
+    lists = [r[1] for r in rows]
+    counts = np.asarray([x.count(",") + 1 for x in lists], dtype=np.int64)
+    fid = np.array(",".join(lists).split(","), dtype=np.int64)
+    return Candidates(np.repeat(qis, counts), fid)
+
+
 def open_store(path: str | Path, *, create: bool = True, check_version: bool = True) -> SQLiteStore:
     return SQLiteStore(path, create=create, check_version=check_version)
 
@@ -387,8 +401,9 @@ class SQLiteStore:
         keys = as_signed(bands[has]).reshape(-1).tolist()
         qis = np.repeat(has, bands.shape[1]).tolist()
         if self.hot_band is None:
-            return self._pairs("SELECT DISTINCT q.qi, l.fid FROM temp.q q JOIN lsh l ON l.band = q.key",
-                               list(zip(keys, qis, strict=True)))
+            self._fill_keys(list(zip(keys, qis, strict=True)))
+            return _grouped(self.db.execute("SELECT q.qi, group_concat(DISTINCT l.fid) FROM temp.q q JOIN lsh l "
+                                            "ON l.band = q.key GROUP BY q.qi").fetchall())
         # A band key that more than ``hot_band`` stored functions share is a shape, not an identity
         # (runtime drop glue, CRT stubs): counting its entries in the index costs little, bringing
         # thousands of pairs per query function into Python costs most of a query. Such keys are left
@@ -405,8 +420,9 @@ class SQLiteStore:
                 (self.hot_band + 1, self.hot_band))
         finally:
             self.db.execute("COMMIT")
-        return _candidates(self.db.execute("SELECT DISTINCT q.qi, l.fid FROM temp.q q JOIN lsh l ON l.band = q.key "
-                                           "WHERE q.key NOT IN (SELECT key FROM temp.hot)").fetchall())
+        return _grouped(self.db.execute("SELECT q.qi, group_concat(DISTINCT l.fid) FROM temp.q q JOIN lsh l "
+                                        "ON l.band = q.key WHERE q.key NOT IN (SELECT key FROM temp.hot) "
+                                        "GROUP BY q.qi").fetchall())
 
     def string_hits(self, hashes: np.ndarray) -> Candidates:
         """(query string index, sample id) for every stored sample holding each string."""
