@@ -48,6 +48,15 @@ SOURCE_PACKAGES = [
     ("mbedtls", "mbedtls", ("library/",)),
     ("libsodium", "libsodium", ("src/libsodium/",)),
     ("lua", "lua5.4", ("src/",)),
+    ("bzip2", "bzip2", ("bzlib.", "compress.c", "blocksort.c", "huffman.c")),  # not the bzip2 program's
+    ("xz", "xz-utils", ("src/liblzma/",)),
+    ("lz4", "lz4", ("lib/",)),
+    ("zstd", "libzstd", ("lib/",)),
+    ("brotli", "brotli", ("c/common/", "c/dec/", "c/enc/")),
+    ("libdeflate", "libdeflate", ("lib/",)),
+    ("libffi", "libffi", ("src/",)),
+    ("expat", "expat", ("expat/lib/",)),
+    ("openssl", "openssl", ("crypto/", "ssl/", "providers/")),
 ]
 # Rust sources (Debian): the standard library and the crates nearly every Rust extension links:
 # (library, package, path fragments to read: () for all); tests, benches and examples are never read
@@ -176,6 +185,10 @@ def build_pack(out: Path, *, log: Callable[[str], None] = print, binaries: bool 
                 built = libbuild.build_sources(log, jobs=max(1, jobs), libs=only,
                                                progress=lambda d, t: prog.update(task, completed=d, total=t))
             artifacts += built.built
+            with Progress(*cols, transient=True, console=console) as prog:
+                prog.add_task("building libraries with their own build system", total=None)
+                own = libbuild.build_own(log, jobs=max(1, jobs), libs=only)
+            artifacts += own.built
             if not only:
                 artifacts += libbuild.build_runtimes(log).built
             seconds["compile"] = round(time.perf_counter() - t0, 1)
