@@ -156,7 +156,7 @@ def test_families_sharing_only_zlib_are_not_linked_and_the_report_names_zlib(tmp
 def test_libffi_headers_pick_each_toolchains_target(tmp_path: Path) -> None:
     """libffi's ffi.h is made by its configure for one target; `libs build` writes one that lets each
     compiler pick its own (x86-64 SysV for gcc/clang, Win64 for mingw-w64), and compiles the SysV port
-    (ffi64.c) for ELF targets only."""
+    (ffi64.c, unix64.S) for ELF targets only."""
     import shutil
 
     from codekin.evidence import libbuild
@@ -167,7 +167,7 @@ def test_libffi_headers_pick_each_toolchains_target(tmp_path: Path) -> None:
     (root / "include" / "ffi.h.in").write_text(
         "/* libffi @VERSION@ */\n#ifndef @TARGET@\n#define @TARGET@\n#endif\n#if @HAVE_LONG_DOUBLE@\n"
         "#define KIN_LONG_DOUBLE 1\n#endif\n")
-    for name in ("prep_cif.c", "x86/ffi64.c", "x86/ffiw64.c"):
+    for name in ("prep_cif.c", "x86/ffi64.c", "x86/ffiw64.c", "x86/unix64.S", "x86/win64.S"):
         (root / "src" / name).write_text("#include <ffi.h>\nint kin_unit;\n")
     ffi = next(s for s in libbuild.SOURCE_LIBS if s.lib == "libffi")
     assert ffi.prepare is not None and ffi.prepare(root, print)
@@ -189,7 +189,7 @@ def test_libffi_headers_pick_each_toolchains_target(tmp_path: Path) -> None:
             & defined, tc.name
     jobs = {tc.name: [f.name for f, _ in pairs] for _, tc, _, _, pairs in libbuild._compile_jobs(ffi, root, tcs)}
     if "gcc" in jobs:
-        assert "ffi64.c" in jobs["gcc"] and "ffiw64.c" in jobs["gcc"]
+        assert {"ffi64.c", "ffiw64.c", "unix64.S", "win64.S"} <= set(jobs["gcc"])
     if "mingw64" in jobs:
-        assert "ffi64.c" not in jobs["mingw64"] and "ffiw64.c" in jobs["mingw64"]
+        assert not {"ffi64.c", "unix64.S"} & set(jobs["mingw64"]) and {"ffiw64.c", "win64.S"} <= set(jobs["mingw64"])
     assert shutil.which("gcc") is None or "gcc" in jobs

@@ -128,10 +128,12 @@ def _prepare_libffi(root: Path, log: Callable[[str], None]) -> bool:
     cfg = root / "include" / "fficonfig.h"
     if not cfg.exists():
         cfg.write_text("#define HAVE_LONG_DOUBLE 1\n#define HAVE_MEMCPY 1\n#define STDC_HEADERS 1\n"
-                       "#define HAVE_HIDDEN_VISIBILITY_ATTRIBUTE 1\n#define SIZEOF_DOUBLE 8\n"
-                       "#define SIZEOF_LONG_DOUBLE 16\n#define HAVE_AS_X86_PCREL 1\n"
+                       "#define SIZEOF_DOUBLE 8\n#define SIZEOF_LONG_DOUBLE 16\n#define HAVE_AS_X86_PCREL 1\n"
                        "#ifndef _WIN32\n#define HAVE_MMAP 1\n#define HAVE_MMAP_ANON 1\n#define FFI_MMAP_EXEC_WRIT 1\n"
-                       "#endif\n#define FFI_HIDDEN __attribute__ ((visibility (\"hidden\")))\n")
+                       "#ifdef LIBFFI_ASM\n#define FFI_HIDDEN(name) .hidden name\n#else\n"
+                       "#define FFI_HIDDEN __attribute__ ((visibility (\"hidden\")))\n#endif\n"
+                       "#else\n#ifdef LIBFFI_ASM\n#define FFI_HIDDEN(name)\n#else\n#define FFI_HIDDEN\n#endif\n"
+                       "#endif\n")
     return h.exists()
 
 
@@ -181,9 +183,11 @@ SOURCE_LIBS = (
               includes=("lib", "lib/common"), defines=("-DZSTD_DISABLE_ASM", "-DXXH_NAMESPACE=ZSTD_")),
     SourceLib("brotli", "brotli", _glob("c/common/*.c", "c/dec/*.c", "c/enc/*.c"), includes=("c/include",)),
     SourceLib("libdeflate", "libdeflate", _glob("lib/*.c", "lib/x86/*.c"), includes=(".", "lib")),
-    # x86 only: the generic and x86 ports (guarded by the target's own macros; ffi64.c is the SysV ABI's)
-    SourceLib("libffi", "libffi", _glob("src/*.c", "src/x86/*.c", exclude=("debug.c",)),
-              includes=("include", "src/x86"), elf_only=("ffi64.c",), prepare=_prepare_libffi),
+    # x86 only: the generic and x86 ports with their assembly trampolines (guarded by the target's own
+    # macros; ffi64.c and unix64.S are the SysV x86-64 ABI's, which ELF builds add to the Win64 one)
+    SourceLib("libffi", "libffi", _glob("src/*.c", "src/x86/*.c", "src/x86/*.S",
+                                         exclude=("debug.c", "sysv_intel.S", "win64_intel.S")),
+              includes=("include", "src/x86"), elf_only=("ffi64.c", "unix64.S"), prepare=_prepare_libffi),
     SourceLib("expat", "expat", _glob("expat/lib/xmlparse.c", "expat/lib/xmlrole.c", "expat/lib/xmltok.c"),
               includes=("expat/lib",), prepare=_prepare_expat),
 )

@@ -2,11 +2,13 @@
 score discounts it ("shares inflate code of zlib (library): discounted").
 
 ``codekin libs build`` assembles the pack from package registries and the toolchains at hand:
-- compiled code (``codekin.evidence.libbuild``): zlib, mbedtls, libsodium, Lua and SQLite from Debian
-  source packages, built with gcc, clang and mingw-w64 at several optimisation levels; the compiler
+- compiled code (``codekin.evidence.libbuild``): zlib, mbedtls, libsodium, Lua, SQLite, bzip2, liblzma, lz4,
+  zstd, brotli, libdeflate, libffi and expat from Debian source packages, built with gcc, clang and
+  mingw-w64 at several optimisation levels, and OpenSSL's libcrypto for mingw-w64 by its own build; the compiler
   runtimes (libgcc, libstdc++, glibc start-up and static code, the mingw-w64 CRT, Rust std for Windows);
 - code as shipped: the shared objects and DLLs of Debian binary packages (SQLite, zlib, CPython and its
-  extension modules, the Rust standard library, libgcc, libstdc++, mbedtls, libsodium, Lua), read in place;
+  extension modules, the Rust standard library, libgcc, libstdc++, mbedtls, libsodium, Lua, the compression
+  libraries above, libffi, expat, OpenSSL), read in place;
 - strings: the string literals of library sources (Debian source packages via ``apt-get source``,
   Debian's Rust std and crate sources, Cython's utility code from its PyPI wheel). Literals are the strings
   every build of the library carries, whatever compiler or platform built it, so they let a Linux-built
@@ -68,7 +70,11 @@ RUST_CRATES: list[tuple[str, str, tuple[str, ...]]] = [
     ("serde", "librust-serde-dev", ()), ("serde_json", "librust-serde-json-dev", ()),
     ("hashbrown", "librust-hashbrown-dev", ()), ("memchr", "librust-memchr-dev", ()),
     ("smallvec", "librust-smallvec-dev", ()), ("itoa", "librust-itoa-dev", ()), ("ryu", "librust-ryu-dev", ()),
-    ("once_cell", "librust-once-cell-dev", ()), ("parking_lot", "librust-parking-lot-dev", ())]
+    ("once_cell", "librust-once-cell-dev", ()), ("parking_lot", "librust-parking-lot-dev", ()),
+    ("parking_lot", "librust-parking-lot-core-dev", ()),
+    # the crates Rust std itself links for backtraces: in every Rust binary, whatever the rustc version
+    ("rust-std", "librust-gimli-dev", ()), ("rust-std", "librust-addr2line-dev", ()),
+    ("rust-std", "librust-rustc-demangle-dev", ()), ("rust-std", "librust-miniz-oxide-dev", ())]
 _NOT_LIBRARY = ("/tests/", "/benches/", "/examples/", "/tests.rs", "/benches.rs")
 PYPI_SOURCES = [("cython", "cython<3.2", "Cython/Utility/")]
 _SOURCE_EXT = (".c", ".h", ".cc", ".cpp", ".rs", ".pyx", ".pxd", ".pxi")
