@@ -5,8 +5,10 @@ release is needed) and are compiled with the toolchains at hand, each at several
 gcc, clang, mingw-w64 x86-64 and i686. Compiler runtimes that ship precompiled (libgcc, libstdc++,
 the glibc start-up objects and ``libc_nonshared``, the mingw-w64 CRT, the Rust standard library for
 Windows) are linked into small shared objects / DLLs / test programs, so that their code sits in an
-ordinary ELF or PE the extractor reads. Builds keep their symbols: the pack records each library
-function's name, and reports name it ("shares inflate code of zlib (library)").
+ordinary ELF or PE the extractor reads. A library whose build needs its own configure step (OpenSSL's
+libcrypto for mingw-w64) is built by its own build system, out of tree (``OWN_BUILDS``). Builds keep
+their symbols: the pack records each library function's name, and reports name it ("shares inflate
+code of zlib (library)").
 
 Everything is cached under ``$CODEKIN_LIBS_CACHE`` (default ``~/.cache/codekin-libs``): sources,
 object files and linked outputs. A second run only does what is missing; a file that fails to compile
