@@ -83,7 +83,8 @@ def test_bundled_pack_is_current_and_complete(tmp_path: Path) -> None:
     try:
         assert pack.version_mismatch() is None, "rebuild the bundled pack after a fingerprint change"
         libs = {f["family"] for f in pack.family_stats() if f["kind"] == "library"}
-        assert {"sqlite", "zlib", "cpython", "rust-std", "pyo3", "cython"} <= libs
+        assert {"sqlite", "zlib", "cpython", "rust-std", "pyo3", "cython", "bzip2", "xz", "lz4", "zstd", "brotli",
+                "libdeflate", "libffi", "expat", "openssl"} <= libs
         assert pack.stats()["functions"] > 10_000
     finally:
         close_pack(pack)
@@ -151,3 +152,45 @@ def test_families_sharing_only_zlib_are_not_linked_and_the_report_names_zlib(tmp
     assert q2["attribution"] is None
     libs2 = {d["library"]: d for d in q2["library"]["libraries"]}
     assert "inflate" in libs2["zlib"]["symbols"] and libs2["zlib"]["functions"] == libs["zlib"]["functions"]
+
+
+def test_libffi_headers_pick_each_toolchains_target(tmp_path: Path) -> None:
+    """libffi's ffi.h is made by its configure for one target; `libs build` writes one that lets each
+    compiler pick its own (x86-64 SysV for gcc/clang, Win64 for mingw-w64), and compiles the SysV port
+    (ffi64.c, unix64.S) for ELF targets only."""
+    import shutil
+
+    from codekin.evidence import libbuild
+
+    root = tmp_path / "libffi"
+    (root / "include").mkdir(parents=True)
+    (root / "src" / "x86").mkdir(parents=True)
+    (root / "include" / "ffi.h.in").write_text(
+        "/* libffi @VERSION@ */\n#ifndef @TARGET@\n#define @TARGET@\n#endif\n#if @HAVE_LONG_DOUBLE@\n"
+        "#define KIN_LONG_DOUBLE 1\n#endif\n")
+    for name in ("prep_cif.c", "x86/ffi64.c", "x86/ffiw64.c", "x86/unix64.S", "x86/win64.S"):
+        (root / "src" / name).write_text("#include <ffi.h>\nint kin_unit;\n")
+    ffi = next(s for s in libbuild.SOURCE_LIBS if s.lib == "libffi")
+    assert ffi.prepare is not None and ffi.prepare(root, print)
+    probe = tmp_path / "probe.c"
+    probe.write_text("#include <ffi.h>\n#if defined(X86_64)\nint target = 64;\n#elif defined(X86_WIN64)\n"
+                     "int target = 164;\n#else\n#error no target\n#endif\n"
+                     "#ifndef KIN_LONG_DOUBLE\n#error no long double\n#endif\n")
+    want = {"gcc": "X86_64", "mingw64": "X86_WIN64"}
+    tcs = [(tc, cc) for tc in libbuild.TOOLCHAINS if tc.name in want and (cc := tc.compiler())]
+    if not tcs:
+        pytest.skip("needs gcc or mingw-w64")
+    for tc, cc in tcs:
+        subprocess.run([cc, "-c", f"-I{root / 'include'}", str(probe), "-o", str(tmp_path / f"probe-{tc.name}.o")],
+                       check=True, capture_output=True, timeout=120)
+        out = subprocess.run([cc, "-E", "-dM", f"-I{root / 'include'}", str(probe)], check=True,
+                             capture_output=True, text=True, timeout=120).stdout
+        defined = {line.split()[1] for line in out.splitlines() if line.startswith("#define ")}
+        assert want[tc.name] in defined and not ({"X86_64", "X86_WIN64", "X86_WIN32", "X86"} - {want[tc.name]}) \
+            & defined, tc.name
+    jobs = {tc.name: [f.name for f, _ in pairs] for _, tc, _, _, pairs in libbuild._compile_jobs(ffi, root, tcs)}
+    if "gcc" in jobs:
+        assert {"ffi64.c", "ffiw64.c", "unix64.S", "win64.S"} <= set(jobs["gcc"])
+    if "mingw64" in jobs:
+        assert not {"ffi64.c", "unix64.S"} & set(jobs["mingw64"]) and {"ffiw64.c", "win64.S"} <= set(jobs["mingw64"])
+    assert shutil.which("gcc") is None or "gcc" in jobs

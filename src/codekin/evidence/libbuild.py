@@ -5,8 +5,10 @@ release is needed) and are compiled with the toolchains at hand, each at several
 gcc, clang, mingw-w64 x86-64 and i686. Compiler runtimes that ship precompiled (libgcc, libstdc++,
 the glibc start-up objects and ``libc_nonshared``, the mingw-w64 CRT, the Rust standard library for
 Windows) are linked into small shared objects / DLLs / test programs, so that their code sits in an
-ordinary ELF or PE the extractor reads. Builds keep their symbols: the pack records each library
-function's name, and reports name it ("shares inflate code of zlib (library)").
+ordinary ELF or PE the extractor reads. A library whose build needs its own configure step (OpenSSL's
+libcrypto for mingw-w64) is built by its own build system, out of tree (``OWN_BUILDS``). Builds keep
+their symbols: the pack records each library function's name, and reports name it ("shares inflate
+code of zlib (library)").
 
 Everything is cached under ``$CODEKIN_LIBS_CACHE`` (default ``~/.cache/codekin-libs``): sources,
 object files and linked outputs. A second run only does what is missing; a file that fails to compile
@@ -63,6 +65,8 @@ class SourceLib:
     includes: tuple[str, ...] = (".",)
     defines: tuple[str, ...] = ()
     elf_defines: tuple[str, ...] = ()
+    pe_defines: tuple[str, ...] = ()
+    elf_only: tuple[str, ...] = ()  # file names compiled for ELF targets only
     pe_libs: tuple[str, ...] = ()
     plan: dict[str, tuple[str, ...]] | None = None  # toolchain -> levels; default PLAN
     prepare: Callable[[Path, Callable[[str], None]], bool] | None = None  # generate files; False: skip
@@ -110,6 +114,51 @@ def _prepare_sqlite(root: Path, log: Callable[[str], None]) -> bool:
     return ok and (bld / "sqlite3.c").exists()
 
 
+def _prepare_libffi(root: Path, log: Callable[[str], None]) -> bool:
+    """libffi's configure-made headers: ffi.h from its template, the target chosen by the compiler's own
+    macros (x86-64 ELF, Win64, Win32) so one tree serves every toolchain; a minimal fficonfig.h."""
+    tmpl = root / "include" / "ffi.h.in"
+    h = root / "include" / "ffi.h"
+    if not h.exists() and tmpl.exists():
+        text = tmpl.read_text()
+        target = ("#if defined(_WIN64)\n#define X86_WIN64\n#elif defined(_WIN32)\n#define X86_WIN32\n"
+                  "#elif defined(__x86_64__)\n#define X86_64\n#else\n#define X86\n#endif")
+        text = text.replace("#ifndef @TARGET@\n#define @TARGET@\n#endif", target)
+        text = text.replace("@VERSION@", "3.4.4").replace("@HAVE_LONG_DOUBLE@", "1")
+        text = text.replace("@HAVE_LONG_DOUBLE_VARIANT@", "0").replace("@FFI_EXEC_TRAMPOLINE_TABLE@", "0")
+        h.write_text(text)
+    cfg = root / "include" / "fficonfig.h"
+    if not cfg.exists():
+        cfg.write_text("#define HAVE_LONG_DOUBLE 1\n#define HAVE_MEMCPY 1\n#define STDC_HEADERS 1\n"
+                       "#define SIZEOF_DOUBLE 8\n#define SIZEOF_LONG_DOUBLE 16\n#define HAVE_AS_X86_PCREL 1\n"
+                       "#ifndef _WIN32\n#define HAVE_MMAP 1\n#define HAVE_MMAP_ANON 1\n#define FFI_MMAP_EXEC_WRIT 1\n"
+                       "#ifdef LIBFFI_ASM\n#define FFI_HIDDEN(name) .hidden name\n#else\n"
+                       "#define FFI_HIDDEN __attribute__ ((visibility (\"hidden\")))\n#endif\n"
+                       "#else\n#ifdef LIBFFI_ASM\n#define FFI_HIDDEN(name)\n#else\n#define FFI_HIDDEN\n#endif\n"
+                       "#endif\n")
+    return h.exists()
+
+
+def _prepare_expat(root: Path, log: Callable[[str], None]) -> bool:
+    """expat's configure-made expat_config.h, with the features Debian enables."""
+    cfg = root / "expat" / "lib" / "expat_config.h"
+    if not cfg.exists():
+        cfg.write_text("#define BYTEORDER 1234\n#define XML_NS 1\n#define XML_DTD 1\n#define XML_GE 1\n"
+                       "#define XML_CONTEXT_BYTES 1024\n#define HAVE_MEMMOVE 1\n#define HAVE_STDINT_H 1\n"
+                       "#ifndef _WIN32\n#define HAVE_GETRANDOM 1\n#define XML_DEV_URANDOM 1\n#endif\n")
+    return True
+
+
+# liblzma's configure results (xz-utils: every filter, match finder and check Debian enables)
+_XZ_FILTERS = ("LZMA1", "LZMA2", "X86", "POWERPC", "IA64", "ARM", "ARMTHUMB", "ARM64", "SPARC", "DELTA")
+_XZ_DEFINES = (*(f"-DHAVE_{d}_{f}=1" for d in ("ENCODER", "DECODER") for f in _XZ_FILTERS),
+               *(f"-DHAVE_MF_{m}=1" for m in ("HC3", "HC4", "BT2", "BT3", "BT4")),
+               "-DHAVE_CHECK_CRC32=1", "-DHAVE_CHECK_CRC64=1", "-DHAVE_CHECK_SHA256=1", "-DHAVE_LZIP_DECODER=1",
+               "-DHAVE_MICROLZMA=1", "-DHAVE_STDBOOL_H=1", "-DHAVE_STDINT_H=1", "-DHAVE_INTTYPES_H=1",
+               "-DHAVE__BOOL=1", "-DASSUME_RAM=128", "-DTUKLIB_SYMBOL_PREFIX=lzma_", "-DHAVE_VISIBILITY=0")
+_XZ_INCLUDES = ("src/liblzma/api", "src/liblzma/common", "src/liblzma/check", "src/liblzma/lz",
+                "src/liblzma/rangecoder", "src/liblzma/lzma", "src/liblzma/delta", "src/liblzma/simple", "src/common")
+
 SOURCE_LIBS = (
     SourceLib("zlib", "zlib", _glob("*.c", exclude=("example.c", "minigzip.c"))),
     SourceLib("mbedtls", "mbedtls", _glob("library/*.c"), includes=("include", "library"),
@@ -122,6 +171,27 @@ SOURCE_LIBS = (
               elf_defines=("-DLUA_USE_POSIX",), prepare=_prepare_lua),
     SourceLib("sqlite", "sqlite3", _glob("bld/sqlite3.c"), includes=("bld",),  # one 250k-line file: -O2 only
               plan={"gcc": ("O2",), "mingw64": ("O2",), "mingw32": ("O2",)}, prepare=_prepare_sqlite),
+    SourceLib("bzip2", "bzip2", _glob(*(f"{n}.c" for n in ("blocksort", "huffman", "crctable", "randtable",
+                                                           "compress", "decompress", "bzlib")))),
+    SourceLib("xz", "xz-utils", _glob("src/liblzma/*/*.c", "src/common/tuklib_physmem.c",
+                                      "src/common/tuklib_cpucores.c",
+                                      exclude=("crc32_small.c", "crc64_small.c", "crc32_tablegen.c",
+                                               "crc64_tablegen.c", "fastpos_tablegen.c", "price_tablegen.c")),
+              includes=_XZ_INCLUDES, defines=_XZ_DEFINES, elf_defines=("-DMYTHREAD_POSIX=1",),
+              pe_defines=("-DMYTHREAD_VISTA=1",)),
+    SourceLib("lz4", "lz4", _glob("lib/*.c"), includes=("lib",)),
+    SourceLib("zstd", "libzstd", _glob("lib/common/*.c", "lib/compress/*.c", "lib/decompress/*.c",
+                                       "lib/dictBuilder/*.c"),
+              includes=("lib", "lib/common"), defines=("-DZSTD_DISABLE_ASM", "-DXXH_NAMESPACE=ZSTD_")),
+    SourceLib("brotli", "brotli", _glob("c/common/*.c", "c/dec/*.c", "c/enc/*.c"), includes=("c/include",)),
+    SourceLib("libdeflate", "libdeflate", _glob("lib/*.c", "lib/x86/*.c"), includes=(".", "lib")),
+    # x86 only: the generic and x86 ports with their assembly trampolines (guarded by the target's own
+    # macros; ffi64.c and unix64.S are the SysV x86-64 ABI's, which ELF builds add to the Win64 one)
+    SourceLib("libffi", "libffi", _glob("src/*.c", "src/x86/*.c", "src/x86/*.S",
+                                         exclude=("debug.c", "sysv_intel.S", "win64_intel.S")),
+              includes=("include", "src/x86"), elf_only=("ffi64.c", "unix64.S"), prepare=_prepare_libffi),
+    SourceLib("expat", "expat", _glob("expat/lib/xmlparse.c", "expat/lib/xmlrole.c", "expat/lib/xmltok.c"),
+              includes=("expat/lib",), prepare=_prepare_expat),
 )
 
 # Debian binary packages whose code is read as it is (never installed): (library, package, file patterns)
@@ -143,6 +213,15 @@ BINARY_PACKAGES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("mbedtls", "libmbedx509-1", ("*.so*",)),
     ("libsodium", "libsodium23", ("*.so*",)),
     ("lua", "liblua5.4-0", ("*.so*",)),
+    ("bzip2", "libbz2-1.0", ("*.so*",)),
+    ("xz", "liblzma5", ("*.so*",)),
+    ("lz4", "liblz4-1", ("*.so*",)),
+    ("zstd", "libzstd1", ("*.so*",)),
+    ("brotli", "libbrotli1", ("*.so*",)),
+    ("libdeflate", "libdeflate0", ("*.so*",)),
+    ("libffi", "libffi8", ("*.so*",)),
+    ("expat", "libexpat1", ("*.so*",)),
+    ("openssl", "libssl3", ("libcrypto.so*", "libssl.so*")),
 )
 
 _HELLO_C = r"""
@@ -243,9 +322,10 @@ def _compile_jobs(src: SourceLib, root: Path, tcs: list[tuple[Toolchain, str]]) 
         SourceLib, Toolchain, str, str, list[tuple[Path, Path]]]]:
     files = src.sources(root)
     for tc, cc in tcs:
+        tc_files = [f for f in files if tc.fmt == "elf" or f.name not in src.elf_only]
         for opt in (src.plan or PLAN).get(tc.name, ()):
             objdir = cache_dir() / "obj" / src.lib / f"{tc.name}-{opt}"
-            pairs = [(f, objdir / (str(f.relative_to(root)).replace("/", "__") + ".o")) for f in files]
+            pairs = [(f, objdir / (str(f.relative_to(root)).replace("/", "__") + ".o")) for f in tc_files]
             yield src, tc, cc, opt, pairs
 
 
@@ -285,7 +365,7 @@ def build_sources(log: Callable[[str], None], *, jobs: int = 2, libs: tuple[str,
             return True
         o.parent.mkdir(parents=True, exist_ok=True)
         cmd = [cc, "-c", f"-{opt}", "-g0", "-w", *tc.cflags, *(f"-I{root / i}" for i in src.includes),
-               *src.defines, *(src.elf_defines if tc.fmt == "elf" else ()), str(f), "-o", str(o) + ".tmp"]
+               *src.defines, *(src.elf_defines if tc.fmt == "elf" else src.pe_defines), str(f), "-o", str(o) + ".tmp"]
         ok = _sh(cmd, root, timeout=900)
         if ok:
             os.replace(str(o) + ".tmp", o)
@@ -320,6 +400,53 @@ def build_sources(log: Callable[[str], None], *, jobs: int = 2, libs: tuple[str,
         target = _out_name(src.lib, tc, opt)
         if target.exists():
             out.built.append(Artifact(src.lib, target, f"built:{src.pkg}:{tc.name}-{opt}"))
+    return out
+
+
+# libraries whose many generated headers and per-target file lists only their own build system knows:
+# (library, Debian source package, toolchain, OpenSSL-style Configure target, the static library it makes,
+# extra link libraries); built out of tree with the project's release flags, the archive linked whole
+OWN_BUILDS: tuple[tuple[str, str, str, str, str, tuple[str, ...]], ...] = (
+    # OpenSSL's libcrypto for Windows (Debian ships no mingw build; the Linux build is libssl3, read as is)
+    ("openssl", "openssl", "mingw64", "mingw64", "libcrypto.a",
+     ("-lws2_32", "-lcrypt32", "-lbcrypt", "-luser32", "-ladvapi32", "-lgdi32")),
+)
+
+
+def build_own(log: Callable[[str], None], *, jobs: int = 2, libs: tuple[str, ...] | None = None) -> BuildLog:
+    """Libraries built by their own build system (``OWN_BUILDS``; cached)."""
+    out = BuildLog()
+    tcs = {tc.name: tc for tc in TOOLCHAINS}
+    for lib, pkg, tc_name, target, archive, link_libs in OWN_BUILDS:
+        if libs and lib not in libs:
+            continue
+        tc = tcs[tc_name]
+        cc = tc.compiler()
+        dll = cache_dir() / "out" / lib / f"{lib}-{tc_name}-release{'.dll' if tc.fmt == 'pe' else '.so'}"
+        if not dll.exists():
+            if cc is None or not shutil.which("perl") or not shutil.which("make"):
+                log(f"  {lib} {tc_name}: compiler, perl or make not found, left out")
+                continue
+            root = debian_source(pkg, log)
+            if root is None:
+                continue
+            bld = cache_dir() / "rt" / f"{lib}-{tc_name}"
+            bld.mkdir(parents=True, exist_ok=True)
+            prefix = cc[: -len("gcc")] if cc.endswith("gcc") else ""
+            conf = ["perl", str(root / "Configure"), target, "no-asm", "no-shared", "no-tests",
+                    *([f"--cross-compile-prefix={prefix}"] if prefix else [])]
+            ok = ((bld / "Makefile").exists() or _sh(conf, bld)) and _sh(["make", "build_generated"], bld, 3600) \
+                and _sh(["make", f"-j{max(1, jobs)}", archive], bld, 3600)
+            if not ok or not (bld / archive).exists():
+                out.failed_links += 1
+                log(f"  {lib} {tc_name}: its own build failed, left out")
+                continue
+            if not _link(cc, tc.fmt, ["-Wl,--whole-archive", str(bld / archive), "-Wl,--no-whole-archive"], dll,
+                         [*link_libs, "-lmsvcrt", "-lkernel32", "-lgcc"] if tc.fmt == "pe" else ["-lm"]):
+                out.failed_links += 1
+                log(f"  {lib} {tc_name}: link failed, left out")
+                continue
+        out.built.append(Artifact(lib, dll, f"built:{pkg}:{tc_name}-release"))
     return out
 
 

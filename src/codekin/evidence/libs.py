@@ -2,11 +2,13 @@
 score discounts it ("shares inflate code of zlib (library): discounted").
 
 ``codekin libs build`` assembles the pack from package registries and the toolchains at hand:
-- compiled code (``codekin.evidence.libbuild``): zlib, mbedtls, libsodium, Lua and SQLite from Debian
-  source packages, built with gcc, clang and mingw-w64 at several optimisation levels; the compiler
+- compiled code (``codekin.evidence.libbuild``): zlib, mbedtls, libsodium, Lua, SQLite, bzip2, liblzma, lz4,
+  zstd, brotli, libdeflate, libffi and expat from Debian source packages, built with gcc, clang and
+  mingw-w64 at several optimisation levels, and OpenSSL's libcrypto for mingw-w64 by its own build; the compiler
   runtimes (libgcc, libstdc++, glibc start-up and static code, the mingw-w64 CRT, Rust std for Windows);
 - code as shipped: the shared objects and DLLs of Debian binary packages (SQLite, zlib, CPython and its
-  extension modules, the Rust standard library, libgcc, libstdc++, mbedtls, libsodium, Lua), read in place;
+  extension modules, the Rust standard library, libgcc, libstdc++, mbedtls, libsodium, Lua, the compression
+  libraries above, libffi, expat, OpenSSL), read in place;
 - strings: the string literals of library sources (Debian source packages via ``apt-get source``,
   Debian's Rust std and crate sources, Cython's utility code from its PyPI wheel). Literals are the strings
   every build of the library carries, whatever compiler or platform built it, so they let a Linux-built
@@ -48,6 +50,15 @@ SOURCE_PACKAGES = [
     ("mbedtls", "mbedtls", ("library/",)),
     ("libsodium", "libsodium", ("src/libsodium/",)),
     ("lua", "lua5.4", ("src/",)),
+    ("bzip2", "bzip2", ("bzlib.", "compress.c", "blocksort.c", "huffman.c")),  # not the bzip2 program's
+    ("xz", "xz-utils", ("src/liblzma/",)),
+    ("lz4", "lz4", ("lib/",)),
+    ("zstd", "libzstd", ("lib/",)),
+    ("brotli", "brotli", ("c/common/", "c/dec/", "c/enc/")),
+    ("libdeflate", "libdeflate", ("lib/",)),
+    ("libffi", "libffi", ("src/",)),
+    ("expat", "expat", ("expat/lib/",)),
+    ("openssl", "openssl", ("crypto/", "ssl/", "providers/")),
 ]
 # Rust sources (Debian): the standard library and the crates nearly every Rust extension links:
 # (library, package, path fragments to read: () for all); tests, benches and examples are never read
@@ -59,7 +70,11 @@ RUST_CRATES: list[tuple[str, str, tuple[str, ...]]] = [
     ("serde", "librust-serde-dev", ()), ("serde_json", "librust-serde-json-dev", ()),
     ("hashbrown", "librust-hashbrown-dev", ()), ("memchr", "librust-memchr-dev", ()),
     ("smallvec", "librust-smallvec-dev", ()), ("itoa", "librust-itoa-dev", ()), ("ryu", "librust-ryu-dev", ()),
-    ("once_cell", "librust-once-cell-dev", ()), ("parking_lot", "librust-parking-lot-dev", ())]
+    ("once_cell", "librust-once-cell-dev", ()), ("parking_lot", "librust-parking-lot-dev", ()),
+    ("parking_lot", "librust-parking-lot-core-dev", ()),
+    # the crates Rust std itself links for backtraces: in every Rust binary, whatever the rustc version
+    ("rust-std", "librust-gimli-dev", ()), ("rust-std", "librust-addr2line-dev", ()),
+    ("rust-std", "librust-rustc-demangle-dev", ()), ("rust-std", "librust-miniz-oxide-dev", ())]
 _NOT_LIBRARY = ("/tests/", "/benches/", "/examples/", "/tests.rs", "/benches.rs")
 PYPI_SOURCES = [("cython", "cython<3.2", "Cython/Utility/")]
 _SOURCE_EXT = (".c", ".h", ".cc", ".cpp", ".rs", ".pyx", ".pxd", ".pxi")
@@ -176,6 +191,10 @@ def build_pack(out: Path, *, log: Callable[[str], None] = print, binaries: bool 
                 built = libbuild.build_sources(log, jobs=max(1, jobs), libs=only,
                                                progress=lambda d, t: prog.update(task, completed=d, total=t))
             artifacts += built.built
+            with Progress(*cols, transient=True, console=console) as prog:
+                prog.add_task("building libraries with their own build system", total=None)
+                own = libbuild.build_own(log, jobs=max(1, jobs), libs=only)
+            artifacts += own.built
             if not only:
                 artifacts += libbuild.build_runtimes(log).built
             seconds["compile"] = round(time.perf_counter() - t0, 1)
