@@ -271,23 +271,29 @@ class _Analysis:
             hit = np.isin(t.target[jr], ip[jmpi])
             for a, p in zip(t.target[jr[hit]].tolist(), jr[hit].tolist(), strict=True):
                 jmp_from.setdefault(a, []).append(p)
+        bits = self.b.bitness
         for r, rs in zip(jmpi.tolist(), run_start if n else [], strict=True):
-            if t.ref[r] >= 0 and int(t.ip[r]) in self.import_at:
+            a_r = int(ip[r])
+            if t.ref[r] >= 0 and a_r in self.import_at:
                 continue
+            e_r = int(end[r])
+            j = iced_x86.Decoder(bits, self.b.read(a_r, e_r - a_r), ip=a_r).decode()
+            if j.op0_kind == iced_x86.OpKind.MEMORY and j.memory_index == iced_x86.Register.NONE:
+                continue  # jmp [base+disp] (PLT slots, vtables): no table in any window (resolve_insns)
             # the base register is often loaded far before the jump: a window of 10 instructions,
-            # then of 160, both cut from one decoding of the longer one
+            # then of 160. The rows from the run start on are contiguous, so decoding from any of
+            # them gives the swept rows again: each window is decoded on its own, the long one only
+            # when the short one resolves nothing (most tables resolve within 10 instructions)
             lo_far = max(r - 160, rs)
-            va = int(ip[lo_far])
-            window = self.b.read(va, int(end[r] - va))
-            insns = list(iced_x86.Decoder(self.b.bitness, window, ip=va))
-            if len(insns) != r - lo_far + 1:  # not the swept rows again: decode each window apart
-                insns = []
+            far: list[iced_x86.Instruction] | None = None
             # a lone ``jmp reg`` after a jump: the code before it does not flow into it, the direct
             # jumps to it do (a shared dispatch)
-            if insns and r > 0 and int(ip[r]) in jmp_from and int(kind[r - 1]) in (K_JMP, K_RET, K_JMPI) \
-                    and insns[-1].op0_kind == iced_x86.OpKind.REGISTER and self._accept_cases(
-                        r, self._shared_dispatch(r, insns[-1], jmp_from, run_start_all), leader):
-                continue
+            if r > 0 and a_r in jmp_from and int(kind[r - 1]) in (K_JMP, K_RET, K_JMPI):
+                va = int(ip[lo_far])
+                far = list(iced_x86.Decoder(bits, self.b.read(va, e_r - va), ip=va))
+                if len(far) == r - lo_far + 1 and far[-1].op0_kind == iced_x86.OpKind.REGISTER and \
+                        self._accept_cases(r, self._shared_dispatch(r, far[-1], jmp_from, run_start_all), leader):
+                    continue
             targets: list[int] = []
             tried = -1
             for reach in (10, 160):
@@ -295,11 +301,11 @@ class _Analysis:
                 if lo == tried:
                     continue  # the same window again gives the same answer
                 tried = lo
-                if insns:
-                    sub = insns[lo - lo_far:]
+                if lo == lo_far and far is not None:
+                    sub = far
                 else:
                     wva = int(ip[lo])
-                    sub = list(iced_x86.Decoder(self.b.bitness, self.b.read(wva, int(end[r] - wva)), ip=wva))
+                    sub = list(iced_x86.Decoder(bits, self.b.read(wva, e_r - wva), ip=wva))
                 try:
                     targets = jumptables.resolve_insns(self.b, sub, self.got)
                 except (ValueError, OverflowError):
