@@ -400,7 +400,9 @@ class _Analysis:
         self._build_blocks()
         t = self.t
         nb = len(self.bfirst)
-        self.owned = np.zeros(nb, dtype=bool)
+        # ``owned`` is a numpy view of a bytearray the traversal writes into without numpy calls
+        self.owned_buf = bytearray(nb)
+        self.owned = np.frombuffer(self.owned_buf, dtype=bool)
         self.fn: dict[int, tuple[str, list[int], list[int], list[int]]] = {}
         start_blocks: set[int] = set()
         queue: list[tuple[int, str, int]] = []
@@ -418,6 +420,9 @@ class _Analysis:
             if r >= 0 and self.leader[r]:
                 start_blocks.add(int(self.block_of[r]))
         self.start_blocks = start_blocks
+        self.start_flag = bytearray(nb)
+        for sb in start_blocks:
+            self.start_flag[sb] = 1
         self.known_starts = np.unique(self.t.ip[self.bfirst[np.fromiter(start_blocks, dtype=np.int64)]])
         kind = t.kind
         pad = self.pad
@@ -507,15 +512,20 @@ class _Analysis:
         return any(s <= a < e for s, e in self.stub_ranges)
 
     def _drain(self, queue: list[tuple[int, str, int]], weak: bool = False) -> None:
-        """Recursive descent from each (address, why, row) in ``queue``; new callees are queued."""
+        """Recursive descent from each (address, why, row) in ``queue``; new callees are queued.
+
+        The walk runs in Python, one step per block, so each step does as little as it can: an edge
+        that stays in the same stated extent and cannot be a tail call (``_edge_flags``) is taken
+        after one ``seen`` test; only the others go through the full checks."""
         block_of, leader = self.block_of, self.leader
         succ_t, succ_f, succ_jt, calls = self.succ_t, self.succ_f, self.succ_jt, self.block_calls
         jmp_end = self.jmp_end
         brange = self.block_range
-        start_blocks = self.start_blocks
+        sflag = self.start_flag  # block is in start_blocks
         block_missing = self.block_missing
         fn_map = self.fn
-        owned = self.owned
+        ob = self.owned_buf
+        easy_t, easy_f, has_jt, extra = self._edge_flags()
         known = self._known_list()
         n_known = len(known)
         # per block: address of its first instruction, its first row, whether it starts a chunk
@@ -532,7 +542,7 @@ class _Analysis:
             if not leader[r]:
                 continue
             b0 = int(block_of[r])
-            if weak and owned[b0]:
+            if weak and ob[b0]:
                 continue  # address-taken code inside a function already found (e.g. switch cases)
             count += 1
             if count & 1023 == 0:
@@ -547,13 +557,41 @@ class _Analysis:
             tails: list[tuple[int, int]] = []
             while stack:
                 b = stack.pop()
-                jt = succ_jt.get(b)
-                for s in jt or (succ_t[b], succ_f[b]):
+                if has_jt[b]:
+                    succ: tuple[int, ...] | list[int] = succ_jt[b]
+                else:
+                    s = succ_t[b]
+                    if s >= 0 and easy_t[b] and not sflag[s]:
+                        if s not in seen:
+                            seen.add(s)
+                            order.append(s)
+                            stack.append(s)
+                        s = succ_f[b]
+                        if s >= 0 and easy_f[b] and not sflag[s]:
+                            if s not in seen:
+                                seen.add(s)
+                                order.append(s)
+                                stack.append(s)
+                            continue
+                        succ = (s,)
+                    else:
+                        s2 = succ_f[b]
+                        if s2 < 0 and s < 0:
+                            continue
+                        if s2 >= 0 and easy_f[b] and not sflag[s2] and s < 0:
+                            if s2 not in seen:
+                                seen.add(s2)
+                                order.append(s2)
+                                stack.append(s2)
+                            continue
+                        succ = (s, s2)
+                # the full checks, in the successors' order
+                for s in succ:
                     if s < 0 or s in seen:
                         continue
                     if own_range >= 0 and brange[s] >= 0 and brange[s] != own_range:
                         continue  # into another function's stated extent: never part of this one
-                    if (s in start_blocks and s != b0) or (
+                    if (sflag[s] and s != b0) or (
                         jmp_end[b] and chunk_start_b[s]
                         and (bip[s] < a or (next_start is not None and next_start <= bip[s]))
                     ):
@@ -564,18 +602,42 @@ class _Analysis:
                     stack.append(s)
             fcalls: list[tuple[int, int]] = []
             for b in order:
-                if b in calls:
-                    fcalls.extend(calls[b])
-                if b in block_missing:
-                    self._missing.update(block_missing[b])
+                ob[b] = 1
+                if extra[b]:
+                    if b in calls:
+                        fcalls.extend(calls[b])
+                    if b in block_missing:
+                        self._missing.update(block_missing[b])
             fn_map[a] = (src, order, [c for c, _ in fcalls], [c for c, _ in tails])
-            owned[order] = True
             for c, cr in fcalls:
                 if c not in fn_map:
                     queue.append((c, "call", cr))
             for c, cr in tails:
                 if c not in fn_map:
                     queue.append((c, "tail", cr))
+
+    def _edge_flags(self) -> tuple[bytearray, bytearray, bytearray, bytearray]:
+        """Per block, as bytearrays (cheap to index from Python): whether its branch-target and its
+        fall-through edge are plain (the successor lies in the same stated extent as the block, or
+        both in none, and the edge is not a ``jmp`` into the start of a chunk), whether it ends in a
+        jump table, whether it makes calls or has off-sweep targets."""
+        flags = self.__dict__.get("_eflags")
+        if flags is None:
+            nb = len(self.bfirst)
+            rng = np.asarray(self.block_range, dtype=np.int64)
+            cs = self.chunk_start[self.bfirst] if nb else np.zeros(0, dtype=bool)
+            je = np.asarray(self.jmp_end, dtype=bool)
+            out = []
+            for sa in (self.succ_t_arr, self.succ_f_arr):
+                sc = np.maximum(sa, 0)
+                out.append(bytearray(((sa >= 0) & (rng[sc] == rng) & ~(je & cs[sc])).view(np.uint8)))
+            has_jt = np.zeros(nb, dtype=np.uint8)
+            has_jt[[b for b, v in self.succ_jt.items() if v]] = 1
+            extra = np.zeros(nb, dtype=np.uint8)
+            extra[list(self.block_calls)] = 1
+            extra[list(self.block_missing)] = 1
+            flags = self._eflags = (out[0], out[1], bytearray(has_jt), bytearray(extra))
+        return flags
 
     def _known_list(self) -> list[int]:
         lst = self.__dict__.get("_known")
@@ -639,7 +701,9 @@ class _Analysis:
                 if not self._looks_like_prologue(a) and not (
                         relaxed and not after_noret and self._plausible_body(r)):
                     continue
-                self.start_blocks.add(int(self.block_of[r]))
+                sb = int(self.block_of[r])
+                self.start_blocks.add(sb)
+                self.start_flag[sb] = 1
                 self._drain([(a, "gap", r)], weak=True)
             if len(self.fn) == before:
                 break
