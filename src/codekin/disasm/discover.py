@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
+from itertools import chain
 
 import iced_x86
 import numpy as np
@@ -347,12 +348,14 @@ class _Analysis:
         # direct calls, without "call next instruction" (the i386 get-PC idiom, not a call of a function)
         cr = np.nonzero((kind == K_CALL) & (t.target != end))[0]
         cb = self.block_of[cr]  # ascending: rows are, and so are their blocks
-        pairs = list(zip(t.target[cr].tolist(), self.idx.rows(t.target[cr]).tolist(), strict=True))
+        # the calls of block b are call_t[i:j] (targets) and call_r[i:j] (their rows), block_calls[b] = (i, j)
+        self.call_t: list[int] = t.target[cr].tolist()
+        self.call_r: list[int] = self.idx.rows(t.target[cr]).tolist()
         cut = np.flatnonzero(np.diff(cb)) + 1
         lo = np.r_[0, cut].astype(np.int64) if len(cb) else np.zeros(0, dtype=np.int64)
         hi = np.r_[cut, len(cb)].astype(np.int64) if len(cb) else np.zeros(0, dtype=np.int64)
-        self.block_calls: dict[int, list[tuple[int, int]]] = {
-            b: pairs[i:j] for b, i, j in zip(cb[lo].tolist(), lo.tolist(), hi.tolist(), strict=True)}
+        self.block_calls: dict[int, tuple[int, int]] = dict(
+            zip(cb[lo].tolist(), zip(lo.tolist(), hi.tolist(), strict=True), strict=True))
 
     def _accept_cases(self, r: int, targets: list[int], leader: np.ndarray) -> bool:
         """Record ``targets`` as the cases of the indirect jump at row ``r`` when at least half of
@@ -519,6 +522,7 @@ class _Analysis:
         after one ``seen`` test; only the others go through the full checks."""
         block_of, leader = self.block_of, self.leader
         succ_t, succ_f, succ_jt, calls = self.succ_t, self.succ_f, self.succ_jt, self.block_calls
+        call_t, call_r = self.call_t, self.call_r
         jmp_end = self.jmp_end
         brange = self.block_range
         sflag = self.start_flag  # block is in start_blocks
@@ -600,16 +604,19 @@ class _Analysis:
                     seen.add(s)
                     order.append(s)
                     stack.append(s)
-            fcalls: list[tuple[int, int]] = []
+            ft: list[int] = []
+            fr: list[int] = []
             for b in order:
                 ob[b] = 1
                 if extra[b]:
-                    if b in calls:
-                        fcalls.extend(calls[b])
+                    ij = calls.get(b)
+                    if ij is not None:
+                        ft.extend(call_t[ij[0]:ij[1]])
+                        fr.extend(call_r[ij[0]:ij[1]])
                     if b in block_missing:
                         self._missing.update(block_missing[b])
-            fn_map[a] = (src, order, [c for c, _ in fcalls], [c for c, _ in tails])
-            for c, cr in fcalls:
+            fn_map[a] = (src, order, ft, [c for c, _ in tails])
+            for c, cr in zip(ft, fr, strict=True):
                 if c not in fn_map:
                     queue.append((c, "call", cr))
             for c, cr in tails:
@@ -784,13 +791,23 @@ class _Analysis:
         stub = np.zeros(len(starts), dtype=bool)
         for lo, hi in self.stub_ranges:
             stub |= (starts >= lo) & (starts < hi)
-        for a, ins, in_stub in zip(keys, inside, stub.tolist(), strict=True):
-            src, order, calls, tails = self.fn[a]
+        # every function's blocks in one array, each function a view into it (one numpy call, not
+        # one per function)
+        recs = [self.fn[a] for a in keys]
+        sizes = np.fromiter((len(r[1]) for r in recs), dtype=np.int64, count=len(recs))
+        flat = np.fromiter(chain.from_iterable(r[1] for r in recs), dtype=np.int64, count=int(sizes.sum()))
+        ends = np.cumsum(sizes).tolist()
+        import_at = self.import_at
+        lo = 0
+        for a, ins, in_stub, (src, order, calls, tails), hi in zip(keys, inside, stub.tolist(), recs, ends,
+                                                                   strict=True):
+            block_ids = flat[lo:hi]
+            lo = hi
             if src in ("ref", "gap", "call", "tail") and ins and not in_stub:
                 continue  # inside an extent the unwind tables give to another function
             if src in ("ref", "gap") and order[0] in interior:
                 continue
-            f = Function(a, src, np.asarray(order, dtype=np.int64), calls, tails, self.import_at.get(a))
+            f = Function(a, src, block_ids, calls, tails, import_at.get(a))
             if in_stub:
                 thunks.append(f)
             else:
