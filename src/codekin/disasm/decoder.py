@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, pairwise
 from operator import attrgetter, methodcaller
 from typing import Protocol
 
@@ -83,7 +83,12 @@ class InsnTable:
         parts = [p for p in parts if len(p)]
         if not parts:
             return InsnTable.empty()
+        if len(parts) == 1:
+            return parts[0]
         t = InsnTable(*(np.concatenate([getattr(p, f) for p in parts]) for f in InsnTable.__slots__))
+        if all(bool((np.diff(p.ip) >= 0).all()) for p in parts) and all(
+                int(a.ip[-1]) <= int(b.ip[0]) for a, b in pairwise(parts)):
+            return t  # already in order (regions swept in address order): the sort would not move a row
         order = np.argsort(t.ip, kind="stable")
         return t.take(order)
 

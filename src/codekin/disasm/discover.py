@@ -75,7 +75,12 @@ _LEA_CODES[[iced_x86.Code.LEA_R16_M, iced_x86.Code.LEA_R32_M, iced_x86.Code.LEA_
 
 
 class _Index:
-    """Address <-> row look-ups over a sorted ``ip`` column."""
+    """Address <-> row look-ups over a sorted ``ip`` column.
+
+    Rows are found through a table indexed by the offset from the first instruction (one int32 per
+    byte of the swept span) when that span is not much larger than the instructions: a look-up is
+    then one memory access, where a binary search over millions of rows is ~23 scattered ones
+    (measured: ``np.searchsorted`` of every branch target was ~1 s of the corpus's 13)."""
 
     def __init__(self, table: InsnTable, code_ranges: list[tuple[int, int]]) -> None:
         self.ip = table.ip
@@ -83,11 +88,25 @@ class _Index:
         cr = sorted(code_ranges)
         self.cstart = np.asarray([a for a, _ in cr], dtype=np.int64)
         self.cend = np.asarray([b for _, b in cr], dtype=np.int64)
+        self.lut: np.ndarray | None = None
+        if self.n:
+            lo = int(self.ip[0])
+            span = int(self.ip[-1]) - lo + 1
+            if 0 < span <= min(8 * self.n + 4096, 1 << 26) and self.n < 1 << 31:
+                lut = np.full(span, -1, dtype=np.int32)
+                # reversed, so that of equal addresses (overlapping sections) the first row is kept,
+                # as a left binary search finds it
+                lut[(self.ip[::-1] - lo)] = np.arange(self.n - 1, -1, -1, dtype=np.int32)
+                self.lut, self.lo, self.span = lut, lo, span
 
     def rows(self, addrs: np.ndarray) -> np.ndarray:
         """Row of each address, -1 where no instruction starts there."""
         if self.n == 0:
             return np.full(addrs.shape, -1, dtype=np.int64)
+        if self.lut is not None:
+            off = np.asarray(addrs, dtype=np.int64) - self.lo
+            ok = (off >= 0) & (off < self.span)
+            return np.where(ok, self.lut[np.where(ok, off, 0)], -1).astype(np.int64)
         idx = np.searchsorted(self.ip, addrs)
         idx_c = np.minimum(idx, self.n - 1)
         ok = (idx < self.n) & (self.ip[idx_c] == addrs)
@@ -350,7 +369,8 @@ class _Analysis:
         cb = self.block_of[cr]  # ascending: rows are, and so are their blocks
         # the calls of block b are call_t[i:j] (targets) and call_r[i:j] (their rows), block_calls[b] = (i, j)
         self.call_t: list[int] = t.target[cr].tolist()
-        self.call_r: list[int] = self.idx.rows(t.target[cr]).tolist()
+        self.call_rows = self.idx.rows(t.target[cr])
+        self.call_r: list[int] = self.call_rows.tolist()
         cut = np.flatnonzero(np.diff(cb)) + 1
         lo = np.r_[0, cut].astype(np.int64) if len(cb) else np.zeros(0, dtype=np.int64)
         hi = np.r_[cut, len(cb)].astype(np.int64) if len(cb) else np.zeros(0, dtype=np.int64)
@@ -417,16 +437,17 @@ class _Analysis:
             seen_seed.add(a)
             queue.append((a, src, r))
         # every direct call target and seed is a function start for tail-call purposes
-        call_rows = self.idx.rows(t.target[(t.kind == K_CALL) & (t.target != t.ip + t.length)])
+        call_rows = self.call_rows  # rows of the direct call targets (_build_blocks)
         start_blocks.update(self.block_of[call_rows[call_rows >= 0]].tolist())
         for _, _, r in queue:
             if r >= 0 and self.leader[r]:
                 start_blocks.add(int(self.block_of[r]))
         self.start_blocks = start_blocks
-        self.start_flag = bytearray(nb)
-        for sb in start_blocks:
-            self.start_flag[sb] = 1
-        self.known_starts = np.unique(self.t.ip[self.bfirst[np.fromiter(start_blocks, dtype=np.int64)]])
+        sb_arr = np.fromiter(start_blocks, dtype=np.int64, count=len(start_blocks))
+        sflag = np.zeros(nb, dtype=np.uint8)
+        sflag[sb_arr] = 1
+        self.start_flag = bytearray(sflag)
+        self.known_starts = np.unique(self.t.ip[self.bfirst[sb_arr]])
         kind = t.kind
         pad = self.pad
         prev_end = np.ones(len(t), dtype=bool)
