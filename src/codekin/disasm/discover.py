@@ -18,6 +18,7 @@ from itertools import chain
 
 import iced_x86
 import numpy as np
+import numpy.ma  # np.unique imports it on its first call: imported once per process here, not in a file's analysis
 
 from codekin.binary.model import Binary
 from codekin.disasm import jumptables
