@@ -13,6 +13,7 @@ functions (shared chunks) belong to both.
 from __future__ import annotations
 
 import time
+from array import array
 from bisect import bisect_right
 from itertools import chain
 
@@ -455,7 +456,8 @@ class _Analysis:
         if len(t) > 1:
             prev_end[1:] = pad[:-1] | ~self.contig[:-1] | _kind_in(kind[:-1], (K_RET, K_JMP, K_JMPI))
         self.chunk_start = self.leader & prev_end
-        self.jmp_end = (kind[self.blast] == K_JMP).tolist() if nb else []
+        self.jmp_end_arr = kind[self.blast] == K_JMP if nb else np.zeros(0, dtype=bool)
+        self.jmp_end = bytearray(self.jmp_end_arr.view(np.uint8))
         # the unwind range (function extent stated by .pdata / .eh_frame) each block lies in, -1 if none
         ur = sorted(set(self.b.unwind_ranges))
         self.ur_start = np.asarray([a for a, _ in ur], dtype=np.int64)
@@ -463,7 +465,10 @@ class _Analysis:
         bip = t.ip[self.bfirst] if nb else np.zeros(0, dtype=np.int64)
         k = np.searchsorted(self.ur_start, bip, side="right") - 1
         inside = (k >= 0) & (bip < ur_end[np.maximum(k, 0)]) if len(ur) else np.zeros(nb, dtype=bool)
-        self.block_range: list[int] = np.where(inside, k, -1).tolist()
+        self.block_range_arr = np.where(inside, k, -1).astype(np.int64)
+        # per-block columns the traversal reads one value at a time: array/bytearray copies of the
+        # numpy columns (a memory copy, where ``tolist`` builds one Python int per block)
+        self.block_range = array("q", self.block_range_arr.tobytes())
         queue.reverse()  # pop() takes the strongest first
         self._drain(queue)
         self._ref_and_gap_scan()
@@ -653,9 +658,9 @@ class _Analysis:
         flags = self.__dict__.get("_eflags")
         if flags is None:
             nb = len(self.bfirst)
-            rng = np.asarray(self.block_range, dtype=np.int64)
+            rng = self.block_range_arr
             cs = self.chunk_start[self.bfirst] if nb else np.zeros(0, dtype=bool)
-            je = np.asarray(self.jmp_end, dtype=bool)
+            je = self.jmp_end_arr
             out = []
             for sa in (self.succ_t_arr, self.succ_f_arr):
                 sc = np.maximum(sa, 0)
@@ -674,12 +679,13 @@ class _Analysis:
             lst = self._known = self.known_starts.tolist()
         return lst
 
-    def _block_lists(self) -> tuple[list[int], list[int], list[bool]]:
+    def _block_lists(self) -> tuple[array, array, bytearray]:
         lists = self.__dict__.get("_blists")
         if lists is None:
             bfirst = self.bfirst
-            lists = self._blists = (self.t.ip[bfirst].tolist(), bfirst.tolist(),
-                                    self.chunk_start[bfirst].tolist())
+            lists = self._blists = (array("q", self.t.ip[bfirst].astype(np.int64).tobytes()),
+                                    array("q", bfirst.astype(np.int64).tobytes()),
+                                    bytearray(self.chunk_start[bfirst].view(np.uint8)))
         return lists
 
     def _ref_and_gap_scan(self) -> None:
@@ -742,7 +748,7 @@ class _Analysis:
         belongs to that function (switch cases, split blocks), whatever points at it."""
         if not len(rows) or not len(self.ur_start):
             return np.zeros(len(rows), dtype=bool)
-        rng = np.asarray(self.block_range, dtype=np.int64)[self.block_of[rows]]
+        rng = self.block_range_arr[self.block_of[rows]]
         ip = self.t.ip[rows]
         return (rng >= 0) & (self.ur_start[np.maximum(rng, 0)] != ip)
 
