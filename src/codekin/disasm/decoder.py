@@ -48,6 +48,9 @@ _IMM_KINDS = {
 _FC = iced_x86.FlowControl
 _STOP_MNEMONICS = {iced_x86.Mnemonic.HLT, iced_x86.Mnemonic.UD2, iced_x86.Mnemonic.UD0, iced_x86.Mnemonic.UD1}
 _CHUNK = 1 << 16
+# instructions per joined batch of raw records: small enough that a batch's objects stay in cache
+# (measured on a 300k-instruction library: 61 ms at 1-8k against 72 ms at 64k)
+_RAW_CHUNK = 1 << 12
 _GET_CODE = attrgetter("code")
 _GET_LEN = attrgetter("len")
 _GET_TARGET = attrgetter("near_branch_target")
@@ -115,6 +118,8 @@ class IcedDecoder:
         self.bitness = bitness
         self._info: list[int] = [-1] * _N_CODES
         self._info_arr: np.ndarray | None = None
+        self._known: np.ndarray | None = None
+        self._info16 = np.zeros(_N_CODES, dtype=np.uint16)
 
     def _classify(self, ins: iced_x86.Instruction) -> int:
         fc = ins.flow_control
@@ -170,11 +175,11 @@ class IcedDecoder:
         dec = iced_x86.Decoder(self.bitness, data, ip=va)
         chunks: list[bytes] = []
         while True:
-            raw = b"".join(map(_STATE, islice(dec, _CHUNK)))
+            raw = b"".join(map(_STATE, islice(dec, _RAW_CHUNK)))
             m = len(raw) // _RAW.itemsize
             if m:
                 chunks.append(raw)
-            if m < _CHUNK or not dec.can_decode:
+            if m < _RAW_CHUNK or not dec.can_decode:
                 break
             if deadline is not None and time.monotonic() > deadline:
                 raise TimeBudgetExceeded("decoding ran out of time", stage="decode")
@@ -231,8 +236,8 @@ class IcedDecoder:
         """Per-row feature flags; opcode forms not seen before are classified from their first row
         (decoded again from its bytes: the raw records are not ``Instruction`` objects)."""
         info = self._info
-        arr = self._info_arr
-        if arr is None or (arr[code] < 0).any():
+        known = self._known
+        if known is None or not known[code].all():
             uniq, first = np.unique(code, return_index=True)
             for c, r in zip(uniq.tolist(), first.tolist(), strict=True):
                 if info[c] < 0:
@@ -240,7 +245,10 @@ class IcedDecoder:
                     info[c] = self._classify(iced_x86.Decoder(self.bitness, data[off:off + 15],
                                                               ip=int(ip[r])).decode())
             arr = self._info_arr = np.asarray(info, dtype=np.int64)
-        return arr[code]
+            self._known = arr >= 0
+            # the flags fit in 11 bits: a uint16 table gathers a quarter of the bytes of an int64 one
+            self._info16 = np.where(arr >= 0, arr, 0).astype(np.uint16)
+        return self._info16[code]
 
     def _sweep_attrs(self, data: bytes, va: int, deadline: float | None) -> InsnTable:
         """The sweep through ``Instruction`` attributes, for an iced whose raw record layout is not

@@ -808,11 +808,6 @@ class _Analysis:
     def functions(self) -> tuple[list[Function], list[Function]]:
         fns: list[Function] = []
         thunks: list[Function] = []
-        # blocks other functions reach past their entry: a weakly-seeded "function" starting at one
-        # of them is a piece of that function (a switch case found through its jump table in data)
-        interior: set[int] = set()
-        for _src, order, _, _ in self.fn.values():
-            interior.update(order[1:])
         keys = sorted(self.fn)
         starts = np.asarray(keys, dtype=np.int64)
         inside = self._inside_stated_extent(self.idx.rows(starts)).tolist()
@@ -824,7 +819,15 @@ class _Analysis:
         recs = [self.fn[a] for a in keys]
         sizes = np.fromiter((len(r[1]) for r in recs), dtype=np.int64, count=len(recs))
         flat = np.fromiter(chain.from_iterable(r[1] for r in recs), dtype=np.int64, count=int(sizes.sum()))
-        ends = np.cumsum(sizes).tolist()
+        ends_a = np.cumsum(sizes)
+        ends = ends_a.tolist()
+        # blocks other functions reach past their entry: a weakly-seeded "function" starting at one
+        # of them is a piece of that function (a switch case found through its jump table in data)
+        past_entry = np.ones(len(flat), dtype=bool)
+        past_entry[(ends_a - sizes)[sizes > 0]] = False
+        interior = bytearray(len(self.bfirst))
+        interior_np = np.frombuffer(interior, dtype=bool)
+        interior_np[flat[past_entry]] = True
         import_at = self.import_at
         lo = 0
         for a, ins, in_stub, (src, order, calls, tails), hi in zip(keys, inside, stub.tolist(), recs, ends,
@@ -833,7 +836,7 @@ class _Analysis:
             lo = hi
             if src in ("ref", "gap", "call", "tail") and ins and not in_stub:
                 continue  # inside an extent the unwind tables give to another function
-            if src in ("ref", "gap") and order[0] in interior:
+            if src in ("ref", "gap") and interior[order[0]]:
                 continue
             f = Function(a, src, block_ids, calls, tails, import_at.get(a))
             if in_stub:
