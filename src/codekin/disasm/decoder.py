@@ -447,6 +447,14 @@ def _immediates(rec: np.ndarray, which: np.ndarray) -> np.ndarray:
     return np.where(bits == 64, hi | (imm & 0xFFFFFFFF), out)
 
 
+def raw_records(insns: list[iced_x86.Instruction]) -> np.ndarray | None:
+    """iced's raw records of ``insns`` as a numpy record array (:data:`_RAW`), None when this iced's
+    layout is not the one the sweep reads."""
+    if not _RAW_OK:
+        return None
+    return np.frombuffer(b"".join(map(_STATE, insns)), dtype=_RAW)  # type: ignore[arg-type]
+
+
 def _raw_layout_ok() -> bool:
     """Whether this iced's raw records match :data:`_RAW`: instructions of every operand shape the
     sweep reads, decoded both ways and compared field by field."""

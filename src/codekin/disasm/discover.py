@@ -34,6 +34,7 @@ from codekin.disasm.decoder import (
     K_STOP,
     InsnTable,
     decoder_for,
+    raw_records,
 )
 from codekin.disasm.model import Extraction, Function
 from codekin.errors import TimeBudgetExceeded
@@ -512,6 +513,19 @@ class _Analysis:
         lea = iced_x86.Mnemonic.LEA
         none = iced_x86.Register.NONE
         reg = iced_x86.OpKind.REGISTER
+        rec = raw_records(insns) if insns else None
+        if rec is not None:
+            # the same tests over the raw records' columns, in one pass (mnemonic and operand count
+            # are per opcode form: read from each form's first row)
+            code = rec["code"]
+            uniq, first = np.unique(code, return_index=True)
+            is_lea_u = np.asarray([insns[i].mnemonic == lea for i in first.tolist()], dtype=bool)
+            two_u = np.asarray([insns[i].op_count == 2 for i in first.tolist()], dtype=bool)
+            u = np.searchsorted(uniq, code)
+            regs, opk = rec["regs"], rec["opk"]
+            lea_same = (rec["base"] == regs[:, 0]) & (rec["displ"] == 0) & (rec["index"] == none)
+            reg_same = two_u[u] & (opk[:, 1] == reg) & (opk[:, 0] == reg) & (regs[:, 0] == regs[:, 1])
+            return out | np.where(is_lea_u[u], lea_same, reg_same)
         for k, ins in enumerate(insns):
             if out[k]:
                 continue
