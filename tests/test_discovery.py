@@ -121,3 +121,26 @@ def test_raw_record_sweep_matches_attribute_sweep() -> None:
             n_imm += int((raw.imm != 0).sum())
             n_ref += int((raw.ref >= 0).sum())
     assert n > 5000 and n_br > 500 and n_imm > 500 and n_ref > 300  # every sparse column is exercised
+
+
+def test_row_lookup_table_matches_binary_search() -> None:
+    """``_Index.rows`` through its offset table gives what a binary search over ``ip`` gives, for
+    instruction starts, addresses inside instructions and addresses outside the code."""
+    from codekin.disasm.decoder import decoder_for
+    from codekin.disasm.discover import _Index
+
+    b = load_binary(fixture_path("pe64-O2.exe").read_bytes())
+    code = b.code_regions()
+    dec = decoder_for(b.arch)
+    from codekin.disasm.decoder import InsnTable
+
+    table = InsnTable.concat([dec.sweep(r.data, r.va) for r in code])
+    idx = _Index(table, [(r.va, r.va + len(r.data)) for r in code])
+    assert idx.lut is not None
+    lo, hi = int(table.ip[0]), int(table.ip[-1])
+    probe = np.r_[table.ip, table.ip + 1, np.arange(lo - 64, hi + 64), -1, 0, hi + 10**9].astype(np.int64)
+    via_table = idx.rows(probe)
+    idx.lut = None  # the binary search path
+    via_search = idx.rows(probe)
+    assert np.array_equal(via_table, via_search)
+    assert (via_table[: len(table)] == np.arange(len(table))).all()
