@@ -13,6 +13,7 @@ import warnings
 from collections.abc import Iterator
 from typing import Any
 
+from codekin.binary.elf import load_elf
 from codekin.binary.model import (
     Arch,
     Binary,
@@ -23,6 +24,7 @@ from codekin.binary.model import (
     entropy,
     sha256_of,
 )
+from codekin.binary.pe import load_pe
 from codekin.errors import (
     EmptyFileError,
     MalformedError,
@@ -191,14 +193,10 @@ class _Finish:
 
 
 def _load_pe(data: bytes, name: str | None) -> Binary:
-    from codekin.binary.pe import load_pe
-
     return load_pe(data, name, _Finish)
 
 
 def _load_elf(data: bytes, name: str | None) -> Binary:
-    from codekin.binary.elf import load_elf
-
     return load_elf(data, name, _Finish)
 
 

@@ -62,6 +62,7 @@ def parse_eh_frame(data: bytes, section_va: int, bitness: int) -> list[tuple[int
     cie_enc: dict[int, int] = {}
     pos = 0
     n = len(data)
+    mask = (1 << bitness) - 1
     while pos + 4 <= n and len(out) < _MAX_ENTRIES:
         length = struct.unpack_from("<I", data, pos)[0]
         if length == 0:
@@ -88,8 +89,14 @@ def parse_eh_frame(data: bytes, section_va: int, bitness: int) -> list[tuple[int
                     enc = _cie_fde_encoding_at(data, cie_pos)
                     cie_enc[cie_pos] = enc
                 p = body + 4
-                start, p = _read_ptr(data, p, enc, section_va, bitness)
-                size, p = _read_ptr(data, p, enc & 0x0F, section_va, bitness)
+                if enc == 0x1B and p + 8 <= n:
+                    # pcrel|sdata4, what gcc and clang emit: read inline (as _read_ptr would)
+                    rel, size = struct.unpack_from("<ii", data, p)
+                    start = (rel + section_va + p) & mask
+                    size &= mask
+                else:
+                    start, p = _read_ptr(data, p, enc, section_va, bitness)
+                    size, p = _read_ptr(data, p, enc & 0x0F, section_va, bitness)
                 if start is not None and size is not None and 0 < size < 1 << 28:
                     out.append((start, start + size))
         except (ValueError, struct.error):

@@ -13,10 +13,13 @@ functions (shared chunks) belong to both.
 from __future__ import annotations
 
 import time
+from array import array
 from bisect import bisect_right
+from itertools import chain
 
 import iced_x86
 import numpy as np
+import numpy.ma  # np.unique imports it on its first call: imported once per process here, not in a file's analysis
 
 from codekin.binary.model import Binary
 from codekin.disasm import jumptables
@@ -31,6 +34,7 @@ from codekin.disasm.decoder import (
     K_STOP,
     InsnTable,
     decoder_for,
+    raw_records,
 )
 from codekin.disasm.model import Extraction, Function
 from codekin.errors import TimeBudgetExceeded
@@ -74,7 +78,12 @@ _LEA_CODES[[iced_x86.Code.LEA_R16_M, iced_x86.Code.LEA_R32_M, iced_x86.Code.LEA_
 
 
 class _Index:
-    """Address <-> row look-ups over a sorted ``ip`` column."""
+    """Address <-> row look-ups over a sorted ``ip`` column.
+
+    Rows are found through a table indexed by the offset from the first instruction (one int32 per
+    byte of the swept span) when that span is not much larger than the instructions: a look-up is
+    then one memory access, where a binary search over millions of rows is ~23 scattered ones
+    (measured: ``np.searchsorted`` of every branch target was ~1 s of the corpus's 13)."""
 
     def __init__(self, table: InsnTable, code_ranges: list[tuple[int, int]]) -> None:
         self.ip = table.ip
@@ -82,11 +91,25 @@ class _Index:
         cr = sorted(code_ranges)
         self.cstart = np.asarray([a for a, _ in cr], dtype=np.int64)
         self.cend = np.asarray([b for _, b in cr], dtype=np.int64)
+        self.lut: np.ndarray | None = None
+        if self.n:
+            lo = int(self.ip[0])
+            span = int(self.ip[-1]) - lo + 1
+            if 0 < span <= min(8 * self.n + 4096, 1 << 26) and self.n < 1 << 31:
+                lut = np.full(span, -1, dtype=np.int32)
+                # reversed, so that of equal addresses (overlapping sections) the first row is kept,
+                # as a left binary search finds it
+                lut[(self.ip[::-1] - lo)] = np.arange(self.n - 1, -1, -1, dtype=np.int32)
+                self.lut, self.lo, self.span = lut, lo, span
 
     def rows(self, addrs: np.ndarray) -> np.ndarray:
         """Row of each address, -1 where no instruction starts there."""
         if self.n == 0:
             return np.full(addrs.shape, -1, dtype=np.int64)
+        if self.lut is not None:
+            off = np.asarray(addrs, dtype=np.int64) - self.lo
+            ok = (off >= 0) & (off < self.span)
+            return np.where(ok, self.lut[np.where(ok, off, 0)], -1).astype(np.int64)
         idx = np.searchsorted(self.ip, addrs)
         idx_c = np.minimum(idx, self.n - 1)
         ok = (idx < self.n) & (self.ip[idx_c] == addrs)
@@ -271,23 +294,29 @@ class _Analysis:
             hit = np.isin(t.target[jr], ip[jmpi])
             for a, p in zip(t.target[jr[hit]].tolist(), jr[hit].tolist(), strict=True):
                 jmp_from.setdefault(a, []).append(p)
+        bits = self.b.bitness
         for r, rs in zip(jmpi.tolist(), run_start if n else [], strict=True):
-            if t.ref[r] >= 0 and int(t.ip[r]) in self.import_at:
+            a_r = int(ip[r])
+            if t.ref[r] >= 0 and a_r in self.import_at:
                 continue
+            e_r = int(end[r])
+            j = iced_x86.Decoder(bits, self.b.read(a_r, e_r - a_r), ip=a_r).decode()
+            if j.op0_kind == iced_x86.OpKind.MEMORY and j.memory_index == iced_x86.Register.NONE:
+                continue  # jmp [base+disp] (PLT slots, vtables): no table in any window (resolve_insns)
             # the base register is often loaded far before the jump: a window of 10 instructions,
-            # then of 160, both cut from one decoding of the longer one
+            # then of 160. The rows from the run start on are contiguous, so decoding from any of
+            # them gives the swept rows again: each window is decoded on its own, the long one only
+            # when the short one resolves nothing (most tables resolve within 10 instructions)
             lo_far = max(r - 160, rs)
-            va = int(ip[lo_far])
-            window = self.b.read(va, int(end[r] - va))
-            insns = list(iced_x86.Decoder(self.b.bitness, window, ip=va))
-            if len(insns) != r - lo_far + 1:  # not the swept rows again: decode each window apart
-                insns = []
+            far: list[iced_x86.Instruction] | None = None
             # a lone ``jmp reg`` after a jump: the code before it does not flow into it, the direct
             # jumps to it do (a shared dispatch)
-            if insns and r > 0 and int(ip[r]) in jmp_from and int(kind[r - 1]) in (K_JMP, K_RET, K_JMPI) \
-                    and insns[-1].op0_kind == iced_x86.OpKind.REGISTER and self._accept_cases(
-                        r, self._shared_dispatch(r, insns[-1], jmp_from, run_start_all), leader):
-                continue
+            if r > 0 and a_r in jmp_from and int(kind[r - 1]) in (K_JMP, K_RET, K_JMPI):
+                va = int(ip[lo_far])
+                far = list(iced_x86.Decoder(bits, self.b.read(va, e_r - va), ip=va))
+                if len(far) == r - lo_far + 1 and far[-1].op0_kind == iced_x86.OpKind.REGISTER and \
+                        self._accept_cases(r, self._shared_dispatch(r, far[-1], jmp_from, run_start_all), leader):
+                    continue
             targets: list[int] = []
             tried = -1
             for reach in (10, 160):
@@ -295,11 +324,11 @@ class _Analysis:
                 if lo == tried:
                     continue  # the same window again gives the same answer
                 tried = lo
-                if insns:
-                    sub = insns[lo - lo_far:]
+                if lo == lo_far and far is not None:
+                    sub = far
                 else:
                     wva = int(ip[lo])
-                    sub = list(iced_x86.Decoder(self.b.bitness, self.b.read(wva, int(end[r] - wva)), ip=wva))
+                    sub = list(iced_x86.Decoder(bits, self.b.read(wva, e_r - wva), ip=wva))
                 try:
                     targets = jumptables.resolve_insns(self.b, sub, self.got)
                 except (ValueError, OverflowError):
@@ -341,12 +370,15 @@ class _Analysis:
         # direct calls, without "call next instruction" (the i386 get-PC idiom, not a call of a function)
         cr = np.nonzero((kind == K_CALL) & (t.target != end))[0]
         cb = self.block_of[cr]  # ascending: rows are, and so are their blocks
-        pairs = list(zip(t.target[cr].tolist(), self.idx.rows(t.target[cr]).tolist(), strict=True))
+        # the calls of block b are call_t[i:j] (targets) and call_r[i:j] (their rows), block_calls[b] = (i, j)
+        self.call_t: list[int] = t.target[cr].tolist()
+        self.call_rows = self.idx.rows(t.target[cr])
+        self.call_r: list[int] = self.call_rows.tolist()
         cut = np.flatnonzero(np.diff(cb)) + 1
         lo = np.r_[0, cut].astype(np.int64) if len(cb) else np.zeros(0, dtype=np.int64)
         hi = np.r_[cut, len(cb)].astype(np.int64) if len(cb) else np.zeros(0, dtype=np.int64)
-        self.block_calls: dict[int, list[tuple[int, int]]] = {
-            b: pairs[i:j] for b, i, j in zip(cb[lo].tolist(), lo.tolist(), hi.tolist(), strict=True)}
+        self.block_calls: dict[int, tuple[int, int]] = dict(
+            zip(cb[lo].tolist(), zip(lo.tolist(), hi.tolist(), strict=True), strict=True))
 
     def _accept_cases(self, r: int, targets: list[int], leader: np.ndarray) -> bool:
         """Record ``targets`` as the cases of the indirect jump at row ``r`` when at least half of
@@ -394,7 +426,9 @@ class _Analysis:
         self._build_blocks()
         t = self.t
         nb = len(self.bfirst)
-        self.owned = np.zeros(nb, dtype=bool)
+        # ``owned`` is a numpy view of a bytearray the traversal writes into without numpy calls
+        self.owned_buf = bytearray(nb)
+        self.owned = np.frombuffer(self.owned_buf, dtype=bool)
         self.fn: dict[int, tuple[str, list[int], list[int], list[int]]] = {}
         start_blocks: set[int] = set()
         queue: list[tuple[int, str, int]] = []
@@ -406,20 +440,25 @@ class _Analysis:
             seen_seed.add(a)
             queue.append((a, src, r))
         # every direct call target and seed is a function start for tail-call purposes
-        call_rows = self.idx.rows(t.target[(t.kind == K_CALL) & (t.target != t.ip + t.length)])
+        call_rows = self.call_rows  # rows of the direct call targets (_build_blocks)
         start_blocks.update(self.block_of[call_rows[call_rows >= 0]].tolist())
         for _, _, r in queue:
             if r >= 0 and self.leader[r]:
                 start_blocks.add(int(self.block_of[r]))
         self.start_blocks = start_blocks
-        self.known_starts = np.unique(self.t.ip[self.bfirst[np.fromiter(start_blocks, dtype=np.int64)]])
+        sb_arr = np.fromiter(start_blocks, dtype=np.int64, count=len(start_blocks))
+        sflag = np.zeros(nb, dtype=np.uint8)
+        sflag[sb_arr] = 1
+        self.start_flag = bytearray(sflag)
+        self.known_starts = np.unique(self.t.ip[self.bfirst[sb_arr]])
         kind = t.kind
         pad = self.pad
         prev_end = np.ones(len(t), dtype=bool)
         if len(t) > 1:
             prev_end[1:] = pad[:-1] | ~self.contig[:-1] | _kind_in(kind[:-1], (K_RET, K_JMP, K_JMPI))
         self.chunk_start = self.leader & prev_end
-        self.jmp_end = (kind[self.blast] == K_JMP).tolist() if nb else []
+        self.jmp_end_arr = kind[self.blast] == K_JMP if nb else np.zeros(0, dtype=bool)
+        self.jmp_end = bytearray(self.jmp_end_arr.view(np.uint8))
         # the unwind range (function extent stated by .pdata / .eh_frame) each block lies in, -1 if none
         ur = sorted(set(self.b.unwind_ranges))
         self.ur_start = np.asarray([a for a, _ in ur], dtype=np.int64)
@@ -427,7 +466,10 @@ class _Analysis:
         bip = t.ip[self.bfirst] if nb else np.zeros(0, dtype=np.int64)
         k = np.searchsorted(self.ur_start, bip, side="right") - 1
         inside = (k >= 0) & (bip < ur_end[np.maximum(k, 0)]) if len(ur) else np.zeros(nb, dtype=bool)
-        self.block_range: list[int] = np.where(inside, k, -1).tolist()
+        self.block_range_arr = np.where(inside, k, -1).astype(np.int64)
+        # per-block columns the traversal reads one value at a time: array/bytearray copies of the
+        # numpy columns (a memory copy, where ``tolist`` builds one Python int per block)
+        self.block_range = array("q", self.block_range_arr.tobytes())
         queue.reverse()  # pop() takes the strongest first
         self._drain(queue)
         self._ref_and_gap_scan()
@@ -471,6 +513,19 @@ class _Analysis:
         lea = iced_x86.Mnemonic.LEA
         none = iced_x86.Register.NONE
         reg = iced_x86.OpKind.REGISTER
+        rec = raw_records(insns) if insns else None
+        if rec is not None:
+            # the same tests over the raw records' columns, in one pass (mnemonic and operand count
+            # are per opcode form: read from each form's first row)
+            code = rec["code"]
+            uniq, first = np.unique(code, return_index=True)
+            is_lea_u = np.asarray([insns[i].mnemonic == lea for i in first.tolist()], dtype=bool)
+            two_u = np.asarray([insns[i].op_count == 2 for i in first.tolist()], dtype=bool)
+            u = np.searchsorted(uniq, code)
+            regs, opk = rec["regs"], rec["opk"]
+            lea_same = (rec["base"] == regs[:, 0]) & (rec["displ"] == 0) & (rec["index"] == none)
+            reg_same = two_u[u] & (opk[:, 1] == reg) & (opk[:, 0] == reg) & (regs[:, 0] == regs[:, 1])
+            return out | np.where(is_lea_u[u], lea_same, reg_same)
         for k, ins in enumerate(insns):
             if out[k]:
                 continue
@@ -501,15 +556,21 @@ class _Analysis:
         return any(s <= a < e for s, e in self.stub_ranges)
 
     def _drain(self, queue: list[tuple[int, str, int]], weak: bool = False) -> None:
-        """Recursive descent from each (address, why, row) in ``queue``; new callees are queued."""
+        """Recursive descent from each (address, why, row) in ``queue``; new callees are queued.
+
+        The walk runs in Python, one step per block, so each step does as little as it can: an edge
+        that stays in the same stated extent and cannot be a tail call (``_edge_flags``) is taken
+        after one ``seen`` test; only the others go through the full checks."""
         block_of, leader = self.block_of, self.leader
         succ_t, succ_f, succ_jt, calls = self.succ_t, self.succ_f, self.succ_jt, self.block_calls
+        call_t, call_r = self.call_t, self.call_r
         jmp_end = self.jmp_end
         brange = self.block_range
-        start_blocks = self.start_blocks
+        sflag = self.start_flag  # block is in start_blocks
         block_missing = self.block_missing
         fn_map = self.fn
-        owned = self.owned
+        ob = self.owned_buf
+        easy_t, easy_f, has_jt, extra = self._edge_flags()
         known = self._known_list()
         n_known = len(known)
         # per block: address of its first instruction, its first row, whether it starts a chunk
@@ -526,7 +587,7 @@ class _Analysis:
             if not leader[r]:
                 continue
             b0 = int(block_of[r])
-            if weak and owned[b0]:
+            if weak and ob[b0]:
                 continue  # address-taken code inside a function already found (e.g. switch cases)
             count += 1
             if count & 1023 == 0:
@@ -541,13 +602,41 @@ class _Analysis:
             tails: list[tuple[int, int]] = []
             while stack:
                 b = stack.pop()
-                jt = succ_jt.get(b)
-                for s in jt or (succ_t[b], succ_f[b]):
+                if has_jt[b]:
+                    succ: tuple[int, ...] | list[int] = succ_jt[b]
+                else:
+                    s = succ_t[b]
+                    if s >= 0 and easy_t[b] and not sflag[s]:
+                        if s not in seen:
+                            seen.add(s)
+                            order.append(s)
+                            stack.append(s)
+                        s = succ_f[b]
+                        if s >= 0 and easy_f[b] and not sflag[s]:
+                            if s not in seen:
+                                seen.add(s)
+                                order.append(s)
+                                stack.append(s)
+                            continue
+                        succ = (s,)
+                    else:
+                        s2 = succ_f[b]
+                        if s2 < 0 and s < 0:
+                            continue
+                        if s2 >= 0 and easy_f[b] and not sflag[s2] and s < 0:
+                            if s2 not in seen:
+                                seen.add(s2)
+                                order.append(s2)
+                                stack.append(s2)
+                            continue
+                        succ = (s, s2)
+                # the full checks, in the successors' order
+                for s in succ:
                     if s < 0 or s in seen:
                         continue
                     if own_range >= 0 and brange[s] >= 0 and brange[s] != own_range:
                         continue  # into another function's stated extent: never part of this one
-                    if (s in start_blocks and s != b0) or (
+                    if (sflag[s] and s != b0) or (
                         jmp_end[b] and chunk_start_b[s]
                         and (bip[s] < a or (next_start is not None and next_start <= bip[s]))
                     ):
@@ -556,20 +645,47 @@ class _Analysis:
                     seen.add(s)
                     order.append(s)
                     stack.append(s)
-            fcalls: list[tuple[int, int]] = []
+            ft: list[int] = []
+            fr: list[int] = []
             for b in order:
-                if b in calls:
-                    fcalls.extend(calls[b])
-                if b in block_missing:
-                    self._missing.update(block_missing[b])
-            fn_map[a] = (src, order, [c for c, _ in fcalls], [c for c, _ in tails])
-            owned[order] = True
-            for c, cr in fcalls:
+                ob[b] = 1
+                if extra[b]:
+                    ij = calls.get(b)
+                    if ij is not None:
+                        ft.extend(call_t[ij[0]:ij[1]])
+                        fr.extend(call_r[ij[0]:ij[1]])
+                    if b in block_missing:
+                        self._missing.update(block_missing[b])
+            fn_map[a] = (src, order, ft, [c for c, _ in tails])
+            for c, cr in zip(ft, fr, strict=True):
                 if c not in fn_map:
                     queue.append((c, "call", cr))
             for c, cr in tails:
                 if c not in fn_map:
                     queue.append((c, "tail", cr))
+
+    def _edge_flags(self) -> tuple[bytearray, bytearray, bytearray, bytearray]:
+        """Per block, as bytearrays (cheap to index from Python): whether its branch-target and its
+        fall-through edge are plain (the successor lies in the same stated extent as the block, or
+        both in none, and the edge is not a ``jmp`` into the start of a chunk), whether it ends in a
+        jump table, whether it makes calls or has off-sweep targets."""
+        flags = self.__dict__.get("_eflags")
+        if flags is None:
+            nb = len(self.bfirst)
+            rng = self.block_range_arr
+            cs = self.chunk_start[self.bfirst] if nb else np.zeros(0, dtype=bool)
+            je = self.jmp_end_arr
+            out = []
+            for sa in (self.succ_t_arr, self.succ_f_arr):
+                sc = np.maximum(sa, 0)
+                out.append(bytearray(((sa >= 0) & (rng[sc] == rng) & ~(je & cs[sc])).view(np.uint8)))
+            has_jt = np.zeros(nb, dtype=np.uint8)
+            has_jt[[b for b, v in self.succ_jt.items() if v]] = 1
+            extra = np.zeros(nb, dtype=np.uint8)
+            extra[list(self.block_calls)] = 1
+            extra[list(self.block_missing)] = 1
+            flags = self._eflags = (out[0], out[1], bytearray(has_jt), bytearray(extra))
+        return flags
 
     def _known_list(self) -> list[int]:
         lst = self.__dict__.get("_known")
@@ -577,12 +693,13 @@ class _Analysis:
             lst = self._known = self.known_starts.tolist()
         return lst
 
-    def _block_lists(self) -> tuple[list[int], list[int], list[bool]]:
+    def _block_lists(self) -> tuple[array, array, bytearray]:
         lists = self.__dict__.get("_blists")
         if lists is None:
             bfirst = self.bfirst
-            lists = self._blists = (self.t.ip[bfirst].tolist(), bfirst.tolist(),
-                                    self.chunk_start[bfirst].tolist())
+            lists = self._blists = (array("q", self.t.ip[bfirst].astype(np.int64).tobytes()),
+                                    array("q", bfirst.astype(np.int64).tobytes()),
+                                    bytearray(self.chunk_start[bfirst].view(np.uint8)))
         return lists
 
     def _ref_and_gap_scan(self) -> None:
@@ -633,7 +750,9 @@ class _Analysis:
                 if not self._looks_like_prologue(a) and not (
                         relaxed and not after_noret and self._plausible_body(r)):
                     continue
-                self.start_blocks.add(int(self.block_of[r]))
+                sb = int(self.block_of[r])
+                self.start_blocks.add(sb)
+                self.start_flag[sb] = 1
                 self._drain([(a, "gap", r)], weak=True)
             if len(self.fn) == before:
                 break
@@ -643,7 +762,7 @@ class _Analysis:
         belongs to that function (switch cases, split blocks), whatever points at it."""
         if not len(rows) or not len(self.ur_start):
             return np.zeros(len(rows), dtype=bool)
-        rng = np.asarray(self.block_range, dtype=np.int64)[self.block_of[rows]]
+        rng = self.block_range_arr[self.block_of[rows]]
         ip = self.t.ip[rows]
         return (rng >= 0) & (self.ur_start[np.maximum(rng, 0)] != ip)
 
@@ -703,24 +822,37 @@ class _Analysis:
     def functions(self) -> tuple[list[Function], list[Function]]:
         fns: list[Function] = []
         thunks: list[Function] = []
-        # blocks other functions reach past their entry: a weakly-seeded "function" starting at one
-        # of them is a piece of that function (a switch case found through its jump table in data)
-        interior: set[int] = set()
-        for _src, order, _, _ in self.fn.values():
-            interior.update(order[1:])
         keys = sorted(self.fn)
         starts = np.asarray(keys, dtype=np.int64)
         inside = self._inside_stated_extent(self.idx.rows(starts)).tolist()
         stub = np.zeros(len(starts), dtype=bool)
         for lo, hi in self.stub_ranges:
             stub |= (starts >= lo) & (starts < hi)
-        for a, ins, in_stub in zip(keys, inside, stub.tolist(), strict=True):
-            src, order, calls, tails = self.fn[a]
+        # every function's blocks in one array, each function a view into it (one numpy call, not
+        # one per function)
+        recs = [self.fn[a] for a in keys]
+        sizes = np.fromiter((len(r[1]) for r in recs), dtype=np.int64, count=len(recs))
+        flat = np.fromiter(chain.from_iterable(r[1] for r in recs), dtype=np.int64, count=int(sizes.sum()))
+        ends_a = np.cumsum(sizes)
+        ends = ends_a.tolist()
+        # blocks other functions reach past their entry: a weakly-seeded "function" starting at one
+        # of them is a piece of that function (a switch case found through its jump table in data)
+        past_entry = np.ones(len(flat), dtype=bool)
+        past_entry[(ends_a - sizes)[sizes > 0]] = False
+        interior = bytearray(len(self.bfirst))
+        interior_np = np.frombuffer(interior, dtype=bool)
+        interior_np[flat[past_entry]] = True
+        import_at = self.import_at
+        lo = 0
+        for a, ins, in_stub, (src, order, calls, tails), hi in zip(keys, inside, stub.tolist(), recs, ends,
+                                                                   strict=True):
+            block_ids = flat[lo:hi]
+            lo = hi
             if src in ("ref", "gap", "call", "tail") and ins and not in_stub:
                 continue  # inside an extent the unwind tables give to another function
-            if src in ("ref", "gap") and order[0] in interior:
+            if src in ("ref", "gap") and interior[order[0]]:
                 continue
-            f = Function(a, src, np.asarray(order, dtype=np.int64), calls, tails, self.import_at.get(a))
+            f = Function(a, src, block_ids, calls, tails, import_at.get(a))
             if in_stub:
                 thunks.append(f)
             else:
