@@ -93,7 +93,7 @@ def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, e
                 f"strings), closest family {v.family}; library code discounted")
     from codekin.evidence.libs import library_summary  # library knowledge: name the library code shared
 
-    libraries = library_summary(store, qr.evidence)
+    libraries = library_summary(store, qr.evidence, shown=evidence, counts=qr.library_counts)
     if attribution is not None and qr.level == "actor" and qr.actors:
         attribution["chance"] = _chance(cal, qr.actors[0].combined, None)
     # false-flag checks: on the sample itself, on the verdict's (or best family's) link and timeline

@@ -267,23 +267,27 @@ def _set_names(store: SQLiteStore, sha256: str, names: dict[int, str]) -> int:
 
 
 def library_symbols(store: Any, keys: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
-    """The recorded names of library functions, by (sample sha256, address); {} for stores without them."""
+    """The recorded names of library functions, by (sample sha256, address); {} for stores without them.
+    One query per library sample (a report names hundreds of library functions)."""
     db = getattr(store, "db", None)
     if db is None or not keys:
         return {}
+    by_sha: dict[str, set[int]] = {}
+    for sha, addr in keys:
+        by_sha.setdefault(sha, set()).add(int(addr))
     out: dict[tuple[str, int], str] = {}
-    sids: dict[str, int | None] = {}
-    for sha, addr in set(keys):
-        if sha not in sids:
-            r = db.execute("SELECT id FROM samples WHERE sha256=?", (sha,)).fetchone()
-            sids[sha] = r[0] if r else None
-        sid = sids[sha]
-        if sid is None:
+    for sha, addrs in by_sha.items():
+        r = db.execute("SELECT id FROM samples WHERE sha256=?", (sha,)).fetchone()
+        if r is None:
             continue
-        r = db.execute("SELECT json_extract(detail, '$.n') FROM functions WHERE sample_id=? AND address=? "
-                       "AND detail IS NOT NULL", (sid, addr)).fetchone()
-        if r and r[0]:
-            out[(sha, addr)] = str(r[0])
+        want = sorted(addrs)
+        for i in range(0, len(want), 30000):
+            part = want[i:i + 30000]
+            rows = db.execute(f"SELECT address, json_extract(detail, '$.n') FROM functions WHERE sample_id=? AND "
+                              f"address IN ({','.join('?' * len(part))}) AND detail IS NOT NULL", (r[0], *part))
+            for addr, name in rows:
+                if name and (sha, int(addr)) not in out:
+                    out[(sha, int(addr))] = str(name)
     return out
 
 
@@ -409,27 +413,39 @@ def copy_library_samples(src: SQLiteStore, dst: SQLiteStore, *, min_insns: int =
     return len(items)
 
 
-def library_summary(store: Any, evidence: list[dict[str, Any]], *, names: int = 8) -> list[dict[str, Any]]:
-    """Name the library code a query shares: sets ``library_symbol`` on every evidence entry (the library
-    function's recorded name, or None) and returns, per library, the functions of the query that match
-    it and the names of the best-matching ones (largest first)."""
-    keys = [(e["other_sha256"], e["other_address"]) for e in evidence if e.get("library")]
-    syms = library_symbols(store, keys)
-    per: dict[str, dict[str, Any]] = {}
-    for e in evidence:
-        sym = syms.get((e["other_sha256"], e["other_address"])) if e.get("library") else None
-        e["library_symbol"] = sym
-        if not e.get("library"):
-            continue
-        name = e.get("library_name") or "library"
-        d = per.setdefault(name, {"library": name, "addresses": set(), "named": {}})
-        d["addresses"].add(e["address"])
-        if sym:
-            d["named"][sym] = max(d["named"].get(sym, 0), int(e["instructions"]))
+def library_summary(store: Any, evidence: list[dict[str, Any]], *, names: int = 8,
+                    shown: int | None = None, counts: dict[str, int] | None = None) -> list[dict[str, Any]]:
+    """Name the library code a query shares: returns, per library, how many of the query's functions
+    match it and the names of the best-matching ones (largest first), and sets ``library_symbol`` (the
+    library function's recorded name, or None) on the evidence entries a report shows (the first
+    ``shown``, all when None). Names are looked up only for those entries and each library's largest
+    matches, not for every library match a large sample has. ``counts`` (the matcher's per-library
+    function counts) is used for the counts when given: the evidence may hold only a library's largest
+    matches."""
+    lib = [e for e in evidence if e.get("library")]
+    per: dict[str, list[dict[str, Any]]] = {}
+    for e in lib:
+        per.setdefault(e.get("library_name") or "library", []).append(e)
+    look: list[dict[str, Any]] = []
+    for entries in per.values():
+        entries.sort(key=lambda e: (-int(e["instructions"]), int(e["address"])))
+        look += entries[:names * 4]
+    head = evidence if shown is None else evidence[:shown]
+    look += [e for e in head if e.get("library")]
+    syms = library_symbols(store, [(e["other_sha256"], e["other_address"]) for e in look])
+    for e in head:
+        e["library_symbol"] = syms.get((e["other_sha256"], e["other_address"])) if e.get("library") else None
     out = []
-    for d in per.values():
-        top = sorted(d["named"].items(), key=lambda kv: (-kv[1], kv[0]))[:names]
-        out.append({"library": d["library"], "functions": len(d["addresses"]), "symbols": [k for k, _ in top]})
+    for name, entries in per.items():
+        named: dict[str, int] = {}
+        for e in entries[:names * 4]:
+            sym = syms.get((e["other_sha256"], e["other_address"]))
+            if sym:
+                named[sym] = max(named.get(sym, 0), int(e["instructions"]))
+        top = sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))[:names]
+        n = counts.get(name) if counts is not None else None
+        out.append({"library": name, "functions": n if n is not None else len({e["address"] for e in entries}),
+                    "symbols": [k for k, _ in top]})
     out.sort(key=lambda d: (-d["functions"], d["library"]))
     return out
 

@@ -36,13 +36,14 @@ import numpy as np
 
 from codekin.fingerprint import FunctionPrints
 from codekin.fingerprint.features import sorted_unique
-from codekin.match.similarity import pair_similarity
+from codekin.match.similarity import pair_similarity_at
 from codekin.store.base import SampleLabels, Store, StoredFunctions
 
 MIN_INSNS = 5
 MIN_SIM = 0.5
 STRONG_SIM = 0.7
 UBIQUITOUS_FAMILIES = 3  # code shared by this many families is ubiquitous
+LIBRARY_EVIDENCE = 32  # library matches kept as evidence entries per library beyond the strongest
 # ranking: weight of the code line against the strings line
 CODE_WEIGHT = 0.5
 # how far a fully shared set of exported names raises the score (bench/devset.py: the dev set's AUROC
@@ -109,6 +110,7 @@ class QueryResult:
     actors: list[FamilyScore] = field(default_factory=list)
     level: str | None = None  # "family" or "actor"
     n_evidence: int = 0  # evidence pairs in all (``evidence`` may hold only the strongest)
+    library_counts: dict[str, int] = field(default_factory=dict)  # query functions matching each library
 
 
 def _group(lbl: SampleLabels) -> tuple[str, str] | None:
@@ -145,7 +147,9 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
         key = sorted_unique(qi * (1 << 40) + fid)
         qi, fid = key >> 40, key & ((1 << 40) - 1)
     ef, first = np.unique(ex_f, return_index=True)
-    lsh_only = np.setdiff1d(cl.fid, ef, assume_unique=False)
+    u = sorted_unique(cl.fid)
+    at = np.searchsorted(ef, u)
+    lsh_only = u[~((at < len(ef)) & (ef[np.minimum(at, max(len(ef) - 1, 0))] == u))] if len(ef) else u
     fetched = store.functions(lsh_only)
     stored = StoredFunctions(
         fid=np.concatenate([fetched.fid, ef]), sample_id=np.concatenate([fetched.sample_id, ex_s[first]]),
@@ -159,7 +163,7 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
     ok = (pos < len(stored.fid)) & (stored.fid[np.minimum(pos, len(stored.fid) - 1)] == fid)
     qi, fid, pos = qi[ok], fid[ok], pos[ok]
     # --- similarity of each candidate pair: codekin.match.similarity (bench/similarity.py) ---
-    sims = pair_similarity(prints.minhash[qi], stored.minhash[pos], prints.exact[qi], stored.exact[pos])
+    sims = pair_similarity_at(prints.minhash, qi, stored.minhash, pos, prints.exact, stored.exact)
     keep = sims >= MIN_SIM
     qi, fid, pos, sims = qi[keep], fid[keep], pos[keep], sims[keep]
     sid = stored.sample_id[pos]
@@ -276,6 +280,7 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
     # hundreds of thousands of pairs, and a report shows a few dozen)
     evidence: list[dict[str, Any]] = []
     n_evidence = 0
+    library_counts: dict[str, int] = {}
     if len(qi):
         order = np.lexsort((-sims, gids, qi))
         qi_o, gid_o, sims_o, pos_o = qi[order], gids[order], sims[order], pos[order]
@@ -283,9 +288,21 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
         n_evidence = len(firsts)
         strength = w[qi_o[firsts]] * sims_o[firsts]
         firsts = firsts[np.argsort(-strength, kind="stable")]
-        if evidence_limit is not None:  # the strongest, and every library match (reports name the libraries)
+        lib_f = firsts[is_lib[gid_o[firsts]]]
+        ids, counts = np.unique(gid_o[lib_f], return_counts=True)
+        library_counts = {group_names[int(g)][1]: int(c) for g, c in zip(ids.tolist(), counts.tolist(), strict=True)}
+        if evidence_limit is not None:
+            # the strongest, and each library's largest matches (reports name the libraries by them; a
+            # large sample matches thousands of library functions, and counting them needs no entries)
             rest = firsts[evidence_limit:]
-            firsts = np.concatenate([firsts[:evidence_limit], rest[is_lib[gid_o[rest]]]])
+            rest = rest[is_lib[gid_o[rest]]]
+            rest = rest[np.lexsort((-prints.n_insns[qi_o[rest]], gid_o[rest]))]
+            g_r = gid_o[rest]
+            start = np.r_[0, np.nonzero(g_r[1:] != g_r[:-1])[0] + 1] if len(rest) else np.zeros(0, dtype=np.int64)
+            rank = np.arange(len(rest)) - np.repeat(start, np.diff(np.r_[start, len(rest)]))
+            rest = rest[rank < LIBRARY_EVIDENCE]
+            rest = rest[np.argsort(-(w[qi_o[rest]] * sims_o[rest]), kind="stable")]
+            firsts = np.concatenate([firsts[:evidence_limit], rest])
         for k in firsts.tolist():
             q = int(qi_o[k])
             g = group_names[int(gid_o[k])]
@@ -315,7 +332,7 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
             f.ubiquitous_share = share_of.get(f.family, 0.0)
     return QueryResult(families, verdict, confidence, evidence, int((lib_sim >= MIN_SIM).sum()),
                        int((best.max(axis=1) >= MIN_SIM).sum()) if ng else 0, float(w.sum()), samples,
-                       actors, level, n_evidence)
+                       actors, level, n_evidence, library_counts)
 
 
 def _passes(f: FamilyScore) -> bool:

@@ -28,12 +28,13 @@ ONE_SIDED_DATA = 0.5  # discount when only one of the two functions has data fea
 def pair_similarity(sig_a: np.ndarray, sig_b: np.ndarray, exact_a: np.ndarray | None = None,
                     exact_b: np.ndarray | None = None) -> np.ndarray:
     """Similarity in [0, 1] of each pair of rows (sig_a[i], sig_b[i]); signatures (n, K) uint32."""
-    ca, cb = sig_a[:, :K_CODE], sig_b[:, :K_CODE]
-    da, db = sig_a[:, K_CODE:], sig_b[:, K_CODE:]
-    code = (ca == cb).mean(axis=1)
-    if da.shape[1]:
-        data = (da == db).mean(axis=1)
-        ea, eb = (da == EMPTY).all(axis=1), (db == EMPTY).all(axis=1)
+    n_data = sig_a.shape[1] - K_CODE
+    eq = sig_a == sig_b
+    code = np.count_nonzero(eq[:, :K_CODE], axis=1) / K_CODE
+    if n_data:
+        data = np.count_nonzero(eq[:, K_CODE:], axis=1) / n_data
+        # a MinHash of an empty set is EMPTY in every word: its first data word says so
+        ea, eb = sig_a[:, K_CODE] == EMPTY, sig_b[:, K_CODE] == EMPTY
         both = (code + DATA_WEIGHT * data) / (1.0 + DATA_WEIGHT)
         one = code / (1.0 + DATA_WEIGHT * ONE_SIDED_DATA)
         sim = np.where(ea & eb, code, np.where(ea | eb, one, both))
@@ -42,6 +43,21 @@ def pair_similarity(sig_a: np.ndarray, sig_b: np.ndarray, exact_a: np.ndarray | 
     if exact_a is not None and exact_b is not None:
         sim = np.where(exact_a == exact_b, 1.0, sim)
     return sim
+
+
+CHUNK = 8192  # pairs per block in pair_similarity_at: the gathered rows stay in the CPU cache
+
+
+def pair_similarity_at(sigs_a: np.ndarray, ia: np.ndarray, sigs_b: np.ndarray, ib: np.ndarray,
+                       exact_a: np.ndarray, exact_b: np.ndarray) -> np.ndarray:
+    """``pair_similarity`` of the pairs (sigs_a[ia[i]], sigs_b[ib[i]]), a block of pairs at a time (the
+    matcher's candidate pairs run to hundreds of thousands: gathering all their rows first costs more
+    than comparing them)."""
+    out = np.empty(len(ia), dtype=np.float64)
+    for s in range(0, len(ia), CHUNK):
+        a, b = ia[s:s + CHUNK], ib[s:s + CHUNK]
+        out[s:s + CHUNK] = pair_similarity(sigs_a[a], sigs_b[b], exact_a[a], exact_b[b])
+    return out
 
 
 def candidate(bands_a: np.ndarray, bands_b: np.ndarray, exact_a: np.ndarray, exact_b: np.ndarray) -> np.ndarray:

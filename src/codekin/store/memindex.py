@@ -144,7 +144,7 @@ class MemoryIndex:
         return self._hits(self.tok_key, self.tok_sample, hashes)
 
     def functions(self, fids: np.ndarray) -> StoredFunctions:
-        ids = np.unique(fids.astype(np.int64))
+        ids = sorted_unique(fids.astype(np.int64))
         pos = np.searchsorted(self.fid, ids)
         ok = (pos < len(self.fid)) & (self.fid[np.minimum(pos, max(len(self.fid) - 1, 0))] == ids)
         pos = pos[ok]
