@@ -52,7 +52,13 @@ def build(setting: str, db: Path, jobs: int, libs: Path | None) -> float:
 
     index, _, cache = load(setting)
     if db.exists():
-        return 0.0
+        old = open_store(db, check_version=False)
+        stale = old.version_mismatch()
+        old.close()
+        if not stale:
+            return 0.0
+        for suffix in ("", "-wal", "-shm"):  # built by another fingerprint version: build it again
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
     store = open_store(db)
     if libs is not None:
         pack = open_pack(libs)

@@ -9,8 +9,8 @@ look-up with ``searchsorted``: no per-row Python work at all (bench/latency.py m
 The copy follows the file: it is keyed on SQLite's ``data_version`` (which changes when another
 connection commits) and on the owning store's own write counter, and is rebuilt when either moves.
 It holds what the matcher reads: per function its sample, address, size, exact hash and MinHash, the
-LSH keys, and the string and token hashes of each sample (about 110 bytes per LSH entry and 300 per
-function: some 0.6 GB for a million functions).
+LSH keys, and the string and token hashes of each sample (bench/scale.py measured about 500 MiB and
+12 s to load at a million functions).
 """
 
 from __future__ import annotations
