@@ -91,6 +91,10 @@ def run(name: str, pack: Path | None, settings: list[str], db_dir: Path, jobs: i
              "confounders": conf, "queries": rows}, indent=1))
 
 
+PACK_ARG = {"none": "none", "bundled": "src/codekin/data/libs.db.xz", "new": "FULL_PACK.db",
+            "old": "OLD_BUNDLED.db.xz"}
+
+
 def report(names: list[str], settings: list[str], build: dict[str, Any] | None) -> None:
     rows = ["| setting | library pack | pack functions | pack MB | top1 macro | AUROC | FAR@verdict (unknowns) | "
             "confounder pairs: false verdicts | related family ranked first | mean / max related score | "
@@ -124,8 +128,10 @@ def report(names: list[str], settings: list[str], build: dict[str, Any] | None) 
         conf_rows.append(f"| {setting} | {e['family']} {qid.split('/')[-1][:34]} | {', '.join(e['related'])} | "
                          f"{scores} | {'none' if verdicts == 'None' else verdicts} |")
     body = ("## Library knowledge: compiled libraries and runtimes (issue 5)\n\n"
-            + header("python bench/libs.py --pack none=none --pack old=OLD_BUNDLED.db.xz --pack new=FULL_PACK.db "
-                     "--pack bundled=src/codekin/data/libs.db.xz --settings win linux; python bench/libs.py --report") +
+            + header("python bench/libs.py " + " ".join(f"--pack {n}={PACK_ARG.get(n, n.upper() + '_PACK')}"
+                                                         for n in present)
+                     + " --settings " + " ".join(settings) + "; python bench/libs.py --report --names "
+                     + " ".join(present)) +
             "- dev set in process (bench/devset.py's protocol, ../shared/devset); `none`: no library pack; `old`: the "
             "compact pack bundled before this work (src/codekin/data/libs.db.xz at the parent commit: zlib, mbedtls, "
             "libsodium, Lua 5.4 and SQLite compiled from Debian sources with gcc-12 -O0/-O2/-Os, clang-14 -O2, "
@@ -145,8 +151,11 @@ def report(names: list[str], settings: list[str], build: dict[str, Any] | None) 
             "- the machine was shared with other benchmark jobs (load average 5-8 on 2 cores): latencies are "
             "only comparable within this table, and only roughly\n\n"
             + "\n".join(rows) + "\n")
+    if "old" not in present:
+        body += ("\nThe pack bundled before the compiled-library build (`old`) holds fingerprint-v1 signatures, "
+                 "which a v2 index refuses; its figures against v1 are in this file's history.\n")
     changes = []
-    for setting in settings:
+    for setting in settings if "old" in present else []:
         fo, fn = RESULTS / f"libs-{setting}-old.json", RESULTS / f"libs-{setting}-new.json"
         if not (fo.exists() and fn.exists()):
             continue

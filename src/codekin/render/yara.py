@@ -13,7 +13,8 @@ yara-python against every indexed sample file that still exists.
    file outside the target set is dropped; of the rest, code and literals are chosen apart by a
    greedy multi-cover so that each target file is hit by ``COVER_CODE`` code strings and ``COVER``
    literals where there are that many.
-4. The rule (``N of them`` plus a file-format check) is compiled and scanned over the corpus again:
+4. The rule (``N of them`` plus a file-format check; with code and literals both in it, a match on code
+   alone needs N + 1 code strings) is compiled and scanned over the corpus again:
    recall on the targets, hits elsewhere. A rule with hits elsewhere is refused unless allowed.
 """
 
@@ -35,7 +36,7 @@ from codekin import __version__
 from codekin.binary.model import Binary
 from codekin.disasm.model import Extraction
 from codekin.errors import CodekinError
-from codekin.fingerprint.features import K, lsh_bands
+from codekin.fingerprint.features import EMPTY, K_CODE, K, lsh_bands
 from codekin.fingerprint.hashing import as_signed, hash_str
 from codekin.fingerprint.sample import sample_strings
 from codekin.pipeline import analyse_bytes
@@ -174,11 +175,71 @@ def family_functions(store: SQLiteStore, sample_ids: list[int]) -> list[tuple[in
             qi, p = cands.qi[out_mask], pos[out_mask]
             sim = (mh[qi] == stored.minhash[p]).mean(axis=1)
             near[qi[sim >= EXCLUDE_SIM]] = True
+    near |= _code_twins_outside(store, mh, sample_ids)
     out = []
     for r, bad in zip(keep, near.tolist(), strict=True):
         if not bad:
             out.append((int(r[1]), int(r[2]), int(r[3]), int(r[4]), len(support[int(r[5])])))
     return out
+
+
+BAND_ROWS = 2  # words per band of the near-twin search outside the family
+GENERIC_KEY = 256  # a band key this many outside functions share marks generic code (runtime helpers)
+TWIN_CODE = 0.6  # code-word agreement of a near twin
+TWIN_DATA = 0.5  # data-word agreement (both sides with data) of a near twin
+
+
+def _code_twins_outside(store: SQLiteStore, mh: np.ndarray, sample_ids: list[int]) -> np.ndarray:
+    """Which of the family's functions (signatures ``mh``) have a near twin outside the family.
+
+    The index's LSH keys come mostly from a function's data (constants, strings, imports), so code that
+    differs only there (compiler-generated helpers, e.g. Cython's, with other string tables) is not
+    found through them, and a library built by another compiler shares its data but not its keys; a
+    rule must not pick either up as the family's own, or it fires on every program built the same way.
+    Here the code words and the data words are banded apart (bands of BAND_ROWS words; data bands only
+    where the function has data) over every function outside the family, a rule build being rare
+    enough to afford reading them all; a twin agrees on TWIN_CODE of its code words or TWIN_DATA of its
+    data words."""
+    n = len(mh)
+    near = np.zeros(n, dtype=bool)
+    if not n:
+        return near
+    _tmp_ids(store, "fam", sample_ids)
+    rows = store.db.execute("SELECT minhash FROM functions WHERE n_insns >= ? AND sample_id NOT IN "
+                            "(SELECT id FROM temp.fam)", (MIN_INSNS,)).fetchall()
+    if not rows:
+        return near
+    other = np.frombuffer(b"".join(r[0] for r in rows), dtype="<u4").reshape(len(rows), K)
+    nb = K // BAND_ROWS
+    salt = np.arange(nb, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+
+    def keys(sig: np.ndarray) -> np.ndarray:
+        w = sig.astype(np.uint64).reshape(len(sig), nb, BAND_ROWS)
+        k = ((w[:, :, 0] << np.uint64(32)) | w[:, :, 1]) ^ salt[None, :]
+        empty = (sig[:, K_CODE:] == EMPTY).all(axis=1)
+        k[:, K_CODE // BAND_ROWS:][empty] = 0  # no data: no data bands
+        return k
+
+    ok = keys(other).reshape(-1)
+    owner = np.repeat(np.arange(len(other)), nb)
+    order = np.argsort(ok, kind="stable")
+    ok, owner = ok[order], owner[order]
+    qk = keys(mh)
+    lo, hi = np.searchsorted(ok, qk, "left"), np.searchsorted(ok, qk, "right")
+    live = qk != 0
+    near |= (((hi - lo) >= GENERIC_KEY) & live).any(axis=1)
+    o_empty = (other[:, K_CODE:] == EMPTY).all(axis=1)
+    for i in np.nonzero(~near & (((hi - lo) > 0) & live).any(axis=1))[0].tolist():
+        spans = [(a, b) for a, b, v in zip(lo[i].tolist(), hi[i].tolist(), live[i].tolist(), strict=True)
+                 if v and b > a]
+        idx = np.unique(np.concatenate([owner[a:b] for a, b in spans]))
+        code = (other[idx, :K_CODE] == mh[i, :K_CODE]).mean(axis=1)
+        twin = code >= TWIN_CODE
+        if not (mh[i, K_CODE:] == EMPTY).all():
+            data = (other[idx, K_CODE:] == mh[i, K_CODE:]).mean(axis=1)
+            twin |= (data >= TWIN_DATA) & ~o_empty[idx]
+        near[i] = bool(twin.any())
+    return near
 
 
 # ---------------------------------------------------------------- bytes from the files
@@ -326,7 +387,13 @@ def render_rule(name: str, meta: dict[str, str | int], strings: list[tuple[str, 
         lines.append(f"        ${ident} = {c.key}")
     checks = [_FORMAT_CHECK[f] for f in sorted(set(formats)) if f in _FORMAT_CHECK]
     fmt = "(" + " or ".join(checks) + ") and " if checks else ""
-    lines += ["    condition:", f"        {fmt}{n} of them", "}"]
+    cond = f"{n} of them"
+    kinds = {ident[0] for ident, _ in strings}
+    if kinds == {"f", "s"}:
+        # code alone needs one string more: code unique to a family in the index can still be a library's
+        # that the pack lacks (a static library built by another compiler: apsw's and sqlean.py's SQLite)
+        cond = f"{n} of them and (1 of ($s*) or {n + 1} of ($f*))"
+    lines += ["    condition:", f"        {fmt}{cond}", "}"]
     return "\n".join(lines) + "\n"
 
 
