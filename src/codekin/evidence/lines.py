@@ -79,7 +79,7 @@ def token_lines(store: Store, prof: dict[str, Any], samples: dict[int, SampleLab
         fam: dict[str, dict[str, Any]] = {}
         for i in idx:
             hs = holders.get(i, set())
-            for g in hs:
+            for g in sorted(hs):
                 if ":" in g:  # libraries and goodware are not families to point to
                     continue
                 d = fam.setdefault(g, {"score": 0.0, "shared": 0, "only": 0, "examples": []})
@@ -122,7 +122,9 @@ def family_lines(qr: QueryResult, tl: dict[str, dict[str, dict[str, Any]]], fami
                         "detail": f"the sample has no {_WHAT[line]}"})
             continue
         d = fams.get(fam, {"score": 0.0, "shared": 0, "only": 0, "examples": []})
-        best_name, best_d = max(fams.items(), key=lambda kv: kv[1]["score"]) if fams else (None, {"score": 0.0})
+        # ties go to the first family by name: the same report whatever order the holders came in
+        best_name, best_d = (max(sorted(fams.items()), key=lambda kv: kv[1]["score"]) if fams
+                             else (None, {"score": 0.0}))
         detail = f"{d['shared']} of {present[line]['tokens']} shared"
         if d["only"]:
             detail += f", {d['only']} with this family only (e.g. {', '.join(d['examples'])})"

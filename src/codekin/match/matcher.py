@@ -215,28 +215,23 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
     df = (fam_best >= MIN_SIM).sum(axis=1)
     w = size_w * lib_disc / np.maximum(df, 1)
 
-    # the strings line: which labelled groups hold each of the sample's strings
-    n_str = len(strings) if strings is not None else 0
-    S = np.zeros((n_str, max(ng, 1)), dtype=bool)
-    if n_str and ng:
-        assert strings is not None
-        hits = store.string_hits(strings)
-        hg = gid_arr[np.clip(hits.fid, 0, len(gid_arr) - 1)]
-        okh = hg >= 0  # excluded samples have no group (they were dropped from ``samples`` above)
-        S[hits.qi[okh], hg[okh]] = True
-    s_lib = S[:, is_lib[: S.shape[1]]].any(axis=1) if is_lib.any() else np.zeros(n_str, dtype=bool)
-    S_fam = S[:, fam_cols] if len(fam_cols) else np.zeros((n_str, 0), dtype=bool)
-    # the exports line: which labelled groups export each of the sample's exported names
-    n_exp = len(exports) if exports is not None else 0
-    E = np.zeros((n_exp, max(ng, 1)), dtype=bool)
-    if n_exp and ng:
-        assert exports is not None
-        eh = store.token_hits(exports)
-        hg = gid_arr[np.clip(eh.fid, 0, len(gid_arr) - 1)]
-        oke = hg >= 0
-        E[eh.qi[oke], hg[oke]] = True
-    e_lib = E[:, is_lib[: E.shape[1]]].any(axis=1) if is_lib.any() else np.zeros(n_exp, dtype=bool)
-    E_fam = E[:, fam_cols] if len(fam_cols) else np.zeros((n_exp, 0), dtype=bool)
+    def holders(lookup: Any, hashes: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """Which labelled families hold each hash (a string, an exported name), and whether library code
+        holds it."""
+        n_h = len(hashes) if hashes is not None else 0
+        H = np.zeros((n_h, max(ng, 1)), dtype=bool)
+        if n_h and ng:
+            hits = lookup(hashes)
+            hg = gid_arr[np.clip(hits.fid, 0, len(gid_arr) - 1)]
+            ok = hg >= 0  # excluded samples have no group (they were dropped from ``samples`` above)
+            H[hits.qi[ok], hg[ok]] = True
+        lib = H[:, is_lib[: H.shape[1]]].any(axis=1) if is_lib.any() else np.zeros(n_h, dtype=bool)
+        return (H[:, fam_cols] if len(fam_cols) else np.zeros((n_h, 0), dtype=bool)), lib
+
+    # the strings line and the exports line: which labelled groups hold the sample's strings, which
+    # export the names it exports
+    S_fam, s_lib = holders(store.string_hits, strings)
+    E_fam, e_lib = holders(store.token_hits, exports)
 
     names = [group_names[c][1] for c in fam_cols.tolist()]
     actor_of = {}
