@@ -5,11 +5,14 @@ from __future__ import annotations
 import bisect
 import hashlib
 import math
+import re
 from dataclasses import asdict, dataclass, field
 from itertools import pairwise
 from typing import Any, Literal
 
 import numpy as np
+
+_PRINTABLE = re.compile(rb"[\t\n\r\x20-\x7e]{4,}")
 
 Format = Literal["pe", "elf", "macho", "raw"]
 Arch = Literal["x86", "x64"]
@@ -217,7 +220,7 @@ class Binary:
             return None
         end = raw.find(b"\0")
         s = raw if end < 0 else raw[:end]
-        if len(s) >= 4 and all(32 <= c < 127 or c in (9, 10, 13) for c in s):
+        if _PRINTABLE.fullmatch(s):
             return s.decode("ascii")
         if len(raw) >= 8 and raw[1] == 0 and raw[3] == 0:
             chars = []

@@ -104,7 +104,7 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
                               z.astype(np.int32), z.astype(np.uint64), np.zeros((0, K), np.uint32),
                               np.zeros((0, BANDS), np.uint64), [], [], [])
     # (function, block) pairs in address order of the blocks
-    pair_fn = np.concatenate([np.full(f.n_blocks, i, dtype=np.int64) for i, f in enumerate(fns)])
+    pair_fn = np.repeat(np.arange(n, dtype=np.int64), np.fromiter((f.n_blocks for f in fns), dtype=np.int64, count=n))
     pair_blk = np.concatenate([f.block_ids for f in fns]).astype(np.int64)
     order = np.lexsort((ex.block_first[pair_blk], pair_fn))
     pair_fn, pair_blk = pair_fn[order], pair_blk[order]
@@ -215,20 +215,26 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
     ar = np.concatenate(addr_rows)
     afn, aval = _unique_pairs(fn_of_row[ar], np.concatenate(addr_vals))
     slot_name = {imp.address: imp.name for imp in b.imports if imp.name}
-    str_cache: dict[int, str | None] = {}
+    # what each distinct address names: an import slot, a string, or nothing (code is never a string)
+    uaddr = sorted_unique(aval)
+    named: dict[int, tuple[bool, str]] = {}
+    if len(uaddr):
+        in_code = b.is_code_many(uaddr[uaddr >= 0].astype(np.uint64))
+        code_at = dict(zip(uaddr[uaddr >= 0].tolist(), in_code.tolist(), strict=True))
+        for a in uaddr.tolist():
+            nm = slot_name.get(a)
+            if nm is not None:
+                named[a] = (True, nm)
+            elif not code_at.get(a, True):
+                st = b.read_cstring(a)
+                if st:
+                    named[a] = (False, st)
     pairs_s: set[tuple[int, str]] = set()
     pairs_i: set[tuple[int, str]] = set()
     for fi, a in zip(afn.tolist(), aval.tolist(), strict=True):
-        nm = slot_name.get(a)
-        if nm is not None:
-            pairs_i.add((fi, nm))
-            continue
-        if a in str_cache:
-            st = str_cache[a]
-        else:
-            st = str_cache[a] = None if b.is_code(a) else b.read_cstring(a)
-        if st:
-            pairs_s.add((fi, st))
+        hit = named.get(a)
+        if hit is not None:
+            (pairs_i if hit[0] else pairs_s).add((fi, hit[1]))
     call_rows = np.nonzero(kind == K_CALL)[0]
     if ex.import_at and len(call_rows):
         cfns, ctgt = _unique_pairs(fn_of_row[call_rows], t.target[rows[call_rows]])
@@ -238,23 +244,24 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
                 pairs_i.add((fi, nm))
     strings: list[list[str]] = [[] for _ in range(n)]
     imports: list[list[str]] = [[] for _ in range(n)]
-    hcache: dict[tuple[str, int], int] = {}
-    sparse_f: list[int] = []
-    sparse_o: list[int] = []
     for pairs, out, base_salt, copies in ((pairs_s, strings, 100, w["string"]), (pairs_i, imports, 200, w["import"])):
-        tag = int(_TAG_STR if base_salt == 100 else _TAG_API)
-        for fi, st in sorted(pairs):
+        if not pairs:
+            continue
+        tag = _TAG_STR if base_salt == 100 else _TAG_API
+        ordered = sorted(pairs)
+        for fi, st in ordered:
             out[fi].append(st)
-            for c in range(copies):  # type: ignore[call-overload]
-                key = (st, base_salt + c)
-                h = hcache.get(key)
-                if h is None:
-                    h = hcache[key] = hash_str(st, base_salt + c) ^ tag
-                sparse_f.append(h)
-                sparse_o.append(fi)
-    if sparse_f:
-        feats.append(np.asarray(sparse_f, dtype=np.uint64))
-        owners.append(np.asarray(sparse_o, dtype=np.int64))
+        # hash_str(st, salt) is the string's hash xor a salt term: hash each distinct string once
+        base: dict[str, int] = {}
+        for _, st in ordered:
+            if st not in base:
+                base[st] = hash_str(st, 0)
+        h0 = np.fromiter((base[st] for _, st in ordered), dtype=np.uint64, count=len(ordered))
+        own = np.fromiter((fi for fi, _ in ordered), dtype=np.int64, count=len(ordered))
+        for c in range(copies):  # type: ignore[call-overload]
+            salt = np.uint64((base_salt + c) * 0x9E3779B97F4A7C15 & 0xFFFFFFFFFFFFFFFF)
+            feats.append(h0 ^ salt ^ tag)
+            owners.append(own)
     n_data = len(feats)
     shape = (np.minimum(n_blocks, 63).astype(np.uint64) | (np.minimum(n_edges, 127).astype(np.uint64) << np.uint64(8))
              | (np.minimum(n_calls, 63).astype(np.uint64) << np.uint64(16)))
@@ -266,8 +273,8 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
     # its many instruction n-grams, and the similarity can weigh the two (codekin.match.similarity)
     code_f, code_o = feats[:n_code] + feats[n_data:], owners[:n_code] + owners[n_data:]
     data_f, data_o = feats[n_code:n_data], owners[n_code:n_data]
-    mh_code = _minhash(np.concatenate(code_f), np.concatenate(code_o), n, _MULT[:K_CODE], _ADD[:K_CODE])
-    mh_data = _minhash(np.concatenate(data_f), np.concatenate(data_o), n, _MULT[K_CODE:], _ADD[K_CODE:])
+    mh_code = _minhash(code_f, code_o, n, _MULT[:K_CODE], _ADD[:K_CODE])
+    mh_data = _minhash(data_f, data_o, n, _MULT[K_CODE:], _ADD[K_CODE:])
     minhash = np.concatenate([mh_code, mh_data], axis=1)
 
     # exact: order-sensitive over the whole function, plus its constants
@@ -313,29 +320,36 @@ def _mapped(b: Binary, vals: np.ndarray) -> np.ndarray:
     return (k >= 0) & (vals < hi[np.maximum(k, 0)])
 
 
-def _minhash(F: np.ndarray, own: np.ndarray, n: int, mult: np.ndarray, add: np.ndarray) -> np.ndarray:
+def _minhash(feats: list[np.ndarray], owners: list[np.ndarray], n: int, mult: np.ndarray,
+             add: np.ndarray) -> np.ndarray:
     """K-way MinHash of each owner's feature set: 32-bit multiply-add permutations of pre-mixed
-    features (a feature repeated inside a function counts once)."""
-    key = sorted_unique((own.astype(np.uint64) << np.uint64(32)) | (F & np.uint64(0xFFFFFFFF)))
-    own = (key >> np.uint64(32)).astype(np.int64)
-    F = (key & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    features (only the low 32 bits of a feature count; a feature repeated inside a function counts once,
+    as the minimum ignores repeats).
+
+    Each (features, owners) part is taken on its own with its owners in order (every part the
+    fingerprint builds is grouped by function already), so no sort of the whole feature set is needed:
+    per part, the minimum per owner over cache-sized row blocks, folded into the signature. Sorting and
+    de-duplicating the concatenation first cost twice as much (measured on the dev set's queries).
+    """
     out = np.full((n, len(mult)), np.uint32(0xFFFFFFFF), dtype=np.uint32)
-    if not len(F):
-        return out
-    starts = np.r_[0, np.nonzero(np.diff(own))[0] + 1]
-    owners = own[starts]
-    chunk = 1 << 15
-    # process groups in chunks of rows that end on group boundaries
-    gi = 0
-    while gi < len(starts):
-        lo = starts[gi]
-        gj = int(np.searchsorted(starts, lo + chunk, side="right"))
-        gj = max(gj, gi + 1)
-        hi = starts[gj] if gj < len(starts) else len(F)
-        with np.errstate(over="ignore"):
-            H = F[lo:hi, None] * mult[None, :] + add[None, :]
-        out[owners[gi:gj]] = np.minimum.reduceat(H, starts[gi:gj] - lo, axis=0)
-        gi = gj
+    chunk = 1 << 14
+    for F, own in zip(feats, owners, strict=True):
+        if not len(F):
+            continue
+        own = np.asarray(own, dtype=np.int64)
+        F32 = (F & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+        if len(own) > 1 and bool((own[1:] < own[:-1]).any()):
+            order = np.argsort(own, kind="stable")
+            own, F32 = own[order], F32[order]
+        for lo in range(0, len(F32), chunk):
+            hi = min(lo + chunk, len(F32))
+            o = own[lo:hi]
+            starts = np.r_[0, np.nonzero(o[1:] != o[:-1])[0] + 1]
+            with np.errstate(over="ignore"):
+                H = F32[lo:hi, None] * mult[None, :] + add[None, :]
+            red = np.minimum.reduceat(H, starts, axis=0)
+            g = o[starts]
+            out[g] = np.minimum(out[g], red)
     return out
 
 
