@@ -12,6 +12,7 @@ Both tables are built once from iced-x86's own ``Code`` names, so they cover eve
 
 from __future__ import annotations
 
+import functools
 import re
 
 import iced_x86
@@ -45,6 +46,7 @@ _SETCC = re.compile(r"^SET(O|NO|B|AE|E|NE|BE|A|S|NS|P|NP|L|GE|LE|G)$")
 _CMOVCC = re.compile(r"^CMOV(O|NO|B|AE|E|NE|BE|A|S|NS|P|NP|L|GE|LE|G)$")
 
 
+@functools.cache
 def _operand(op: str) -> str:
     """An operand form without its width: R32 -> r, RM64 -> rm, IMM8 -> i, REL32 -> rel, M -> m."""
     if op in ("AL", "AX", "EAX", "RAX"):
@@ -62,6 +64,8 @@ def _build() -> tuple[np.ndarray, np.ndarray, list[str]]:
     token = np.zeros(n, dtype=np.uint16)
     cls = np.full(n, CLASSES.index("other"), dtype=np.uint8)
     vocab: dict[str, int] = {}
+    class_index = {c: i for i, c in enumerate(CLASSES)}
+    class_of = {m: k for k, v in reversed(list(_CLS_OF.items())) for m in v}  # first class listed wins
     for code, name in names.items():
         parts = name.split("_")
         mnem = parts[0]
@@ -70,7 +74,7 @@ def _build() -> tuple[np.ndarray, np.ndarray, list[str]]:
         elif _SETCC.match(mnem) or _CMOVCC.match(mnem):
             mnem, c = ("SETCC" if mnem.startswith("SET") else "CMOVCC"), "cond"
         else:
-            c = next((k for k, v in _CLS_OF.items() if mnem in v), "")
+            c = class_of.get(mnem, "")
             if not c:
                 if mnem.startswith(("F", "FI")) and not mnem.startswith("FXSAVE"):
                     c = "fp"
@@ -84,7 +88,7 @@ def _build() -> tuple[np.ndarray, np.ndarray, list[str]]:
         ops = " ".join(_operand(p) for p in parts[1:] if not p.isdigit())
         tok = f"{mnem} {ops}".strip()
         token[code] = vocab.setdefault(tok, len(vocab) + 1)
-        cls[code] = CLASSES.index(c)
+        cls[code] = class_index[c]
     return token, cls, sorted(vocab, key=vocab.__getitem__)
 
 
