@@ -23,6 +23,7 @@ installations, and ``codekin index`` imports the default pack into every new ind
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -268,26 +269,38 @@ def _set_names(store: SQLiteStore, sha256: str, names: dict[int, str]) -> int:
 
 def library_symbols(store: Any, keys: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
     """The recorded names of library functions, by (sample sha256, address); {} for stores without them.
-    One query per library sample (a report names hundreds of library functions)."""
+    A library sample's names are read once (one query) and kept while the store is unchanged
+    (``cache_key``), so a batch of queries naming the same library code reads them once."""
     db = getattr(store, "db", None)
     if db is None or not keys:
         return {}
+    key_of = getattr(store, "cache_key", None)
+    state = key_of() if key_of is not None else (0, 0)
     by_sha: dict[str, set[int]] = {}
     for sha, addr in keys:
         by_sha.setdefault(sha, set()).add(int(addr))
+    cache: dict[tuple[Any, str], dict[int, str]] | None = getattr(store, "_library_names", None)
+    if cache is None or len(cache) > 4096:
+        cache = {}
+        with contextlib.suppress(AttributeError):  # a store class that takes no new attributes: no cache
+            store._library_names = cache
     out: dict[tuple[str, int], str] = {}
     for sha, addrs in by_sha.items():
-        r = db.execute("SELECT id FROM samples WHERE sha256=?", (sha,)).fetchone()
-        if r is None:
-            continue
-        want = sorted(addrs)
-        for i in range(0, len(want), 30000):
-            part = want[i:i + 30000]
-            rows = db.execute(f"SELECT address, json_extract(detail, '$.n') FROM functions WHERE sample_id=? AND "
-                              f"address IN ({','.join('?' * len(part))}) AND detail IS NOT NULL", (r[0], *part))
-            for addr, name in rows:
-                if name and (sha, int(addr)) not in out:
-                    out[(sha, int(addr))] = str(name)
+        ck = (state, sha)
+        names = cache.get(ck)
+        if names is None:
+            r = db.execute("SELECT id FROM samples WHERE sha256=?", (sha,)).fetchone()
+            names = {}
+            if r is not None:
+                for addr, name in db.execute("SELECT address, json_extract(detail, '$.n') FROM functions "
+                                             "WHERE sample_id=? AND detail IS NOT NULL", (r[0],)):
+                    if name and int(addr) not in names:
+                        names[int(addr)] = str(name)
+            cache[ck] = names
+        for a in addrs:
+            nm = names.get(a)
+            if nm is not None:
+                out[(sha, a)] = nm
     return out
 
 
