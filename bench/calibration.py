@@ -190,9 +190,11 @@ def report(results: list[dict[str, Any]], cmd: str) -> str:
            "calibration asks, with its own family left out of the index (an unknown sample), so its scores against "
            "unrelated families are held-out null observations. Observed = share of unrelated pairs whose stated "
            "chance p is at most the level. Target: observed within 2x of stated. The stated chance is that of the "
-           "link's score over the query's background (its mean score against the index's other families, the "
-           "highest left out): see `codekin.evidence.calibration`. Beside it, in the same run, the chance a null "
-           "of raw scores (calibration version 2) states for the same pairs.\n"]
+           "link's score against the query's background (its mean score against the index's other families, the "
+           "highest left out), as an odds ratio: see `codekin.evidence.calibration`. Beside it, in the same run: "
+           "the same count with the confounder pairs left out (the null keeps the index's own confounder pairs, so "
+           "this column is expected below 1), and the chance a null of raw scores (calibration version 2, before "
+           "this change) states for the same pairs.\n"]
     for r in results:
         s = r["summary"]
         c = r["calibration"]
@@ -226,7 +228,7 @@ def report(results: list[dict[str, Any]], cmd: str) -> str:
                    "family one voice, and per pair in brackets):\n")
         out.append("| stated p <= | " + " | ".join(f"{x['stated']:g}" for x in lf["relative"]) + " |")
         out.append("|---|" + "---:|" * len(lf["relative"]))
-        for key, name in (("relative", "score / background (stated)"), ("raw", "raw score (version 2)")):
+        for key, name in (("relative", "odds ratio to the background (stated)"), ("raw", "raw score (version 2)")):
             out.append(f"| {name} | " + " | ".join(
                 f"{x['observed_w'] / x['stated']:.2f} ({x['observed_n'] / x['pairs'] / x['stated']:.2f})"
                 for x in lf[key]) + " |")

@@ -13,10 +13,13 @@ runtime, Cython or CRT boilerplate) is a large share of a small module and a sma
 and a sample built with another toolchain generation than the index shares less of it with every family
 alike. Measured on the dev set, the newest releases (the queries) reach less than half the raw chance
 scores the index's own older releases reach against the same families, so a null of raw scores stated
-mid-range chances (1 in 30) about three times too high. The ratio to the background is what the
-speaker-verification literature calls test normalisation (T-norm: a test's score is judged against the
-same test's scores on a cohort of impostor models); here the cohort is the other families of the index,
-and the null holds the ratio of every (asked sample, unrelated family) pair computed the same way.
+mid-range chances (1 in 30) about three times too high. Judging a score against the same sample's
+scores on other models is what the speaker-verification literature calls test normalisation (T-norm,
+against a cohort of impostor models); here the cohort is the other families of the index. Scores are
+shares in [0, 1], so the comparison is made on the log-odds scale: the statistic is the odds ratio
+``odds(score) / odds(background)`` (``relative_statistic``; for small shares the plain ratio, while a
+plain ratio could never exceed 1 / background). The null holds it for every (asked sample, unrelated
+family) pair, computed the same way.
 
 A link's chance is then the share of null observations at least as high as its statistic:
 ``p = (1 + #null >= t) / (1 + n)`` (the +1 keeps it honest with few observations). Each observation is
@@ -62,6 +65,18 @@ BACKGROUND_TRIM = 1  # the highest other family's score is left out of the backg
 # statistic is then score / floor. Trim and floor were chosen by leave-one-family-out cross-validation on
 # the index's own null (bench/calibration.py prints it), never on the pairs the bench checks.
 BACKGROUND_FLOOR = 0.003
+
+
+STATISTIC = "odds(score)/odds(background)"
+
+
+def relative_statistic(score: Any, bg: Any) -> Any:
+    """A link's score over the sample's background, as an odds ratio: scores are shares in [0, 1], and on
+    the log-odds scale a share near 1 stays comparable however high the background (a plain ratio could
+    never exceed 1 / background); for small shares it is the plain ratio."""
+    sc = np.minimum(np.asarray(score, dtype=np.float64), 1.0 - 1e-6)
+    b = np.minimum(np.maximum(np.asarray(bg, dtype=np.float64), BACKGROUND_FLOOR), 1.0 - 1e-6)
+    return (sc / (1.0 - sc)) / (b / (1.0 - b))
 
 
 def background(others: Iterable[float], n_others: int) -> float:
@@ -137,7 +152,7 @@ class Calibration:
             if background is None:
                 raise ValueError("a relative null needs the query's background (query_background)")
             bg = max(float(background), BACKGROUND_FLOOR)
-            stat = score / bg
+            stat = float(relative_statistic(score, bg))
         else:
             bg, stat = None, score
         fam = self.families.get(family or "")
@@ -165,7 +180,7 @@ class Calibration:
         return json.dumps({"version": CALIBRATION_VERSION, "corpus": enc(self.corpus),
                            "families": {k: enc(v) for k, v in self.families.items()}, "samples": self.samples,
                            "index_samples": self.index_samples, "n_families": self.n_families,
-                           "created_at": self.created_at, "statistic": "score/background",
+                           "created_at": self.created_at, "statistic": STATISTIC,
                            "background_trim": BACKGROUND_TRIM, "background_floor": BACKGROUND_FLOOR})
 
     @staticmethod
@@ -174,8 +189,9 @@ class Calibration:
         version = d.get("version")
         if version not in (1, 2, CALIBRATION_VERSION):
             return None
-        if version == CALIBRATION_VERSION and (d.get("background_trim"), d.get("background_floor")) != (
-                BACKGROUND_TRIM, BACKGROUND_FLOOR):
+        if version == CALIBRATION_VERSION and (d.get("statistic"), d.get("background_trim"),
+                                               d.get("background_floor")) != (STATISTIC, BACKGROUND_TRIM,
+                                                                              BACKGROUND_FLOOR):
             return None  # another background definition: its statistics are not this one's
 
         def dec(x: dict[str, Any]) -> Null:
@@ -252,12 +268,12 @@ class NullTable:
         raw score (``relative=False``, versions 1 and 2)."""
         m = np.ones(len(self.score), dtype=bool) if mask is None else mask
         nz = m & (self.score > 0)
-        stat = self.score[nz] / self.background[nz] if relative else self.score[nz]
+        stat = relative_statistic(self.score[nz], self.background[nz]) if relative else self.score[nz]
         order = np.argsort(stat, kind="stable")
         return Null(stat[order], int(m.sum()), self.weight[nz][order], float(self.weight[m].sum()))
 
     def statistic(self, relative: bool = True) -> np.ndarray:
-        return self.score / self.background if relative else self.score
+        return relative_statistic(self.score, self.background) if relative else self.score
 
 
 def null_observations(store: Store, *, max_samples: int | None = None, seed: int = 7,
