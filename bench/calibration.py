@@ -119,23 +119,58 @@ def run(setting: str, db: Path, jobs: int, rebuild: bool) -> dict[str, Any]:
     return {"setting": setting, "index_s": round(t_index, 1), "calibrate_s": round(t_cal, 1),
             "calibration": {"samples": cal.samples, "observations": cal.corpus.n,
                             "nonzero": len(cal.corpus.scores)}, "rows": rows,
-            "lofo": {"relative": lofo(table, True), "raw": lofo(table, False)}}
+            "lofo": {"relative": lofo(table, True), "raw": lofo(table, False), "grid": lofo_grid(table)}}
 
 
-def lofo(table: Any, relative: bool) -> list[dict[str, Any]]:
+def lofo(table: Any, relative: bool, stat: np.ndarray | None = None) -> list[dict[str, Any]]:
     """Leave one family out on the index's own null: each indexed family's asked samples are stated a
     chance by the null of the other families' samples against the other families (every pair
     touching the family left out), as an unknown family would be. Observed per level: the share of its
-    pairs stated at most the level, each family with one voice (pairs weighted like the null) and per pair."""
-    stat = table.statistic(relative)
+    pairs stated at most the level, each family with one voice (pairs weighted like the null) and per pair.
+    ``stat``: another statistic of the same pairs (the background grid)."""
+    from codekin.evidence.calibration import Null
+
+    if stat is None:
+        stat = table.statistic(relative)
+    w = table.weight
     p = np.ones(len(stat))
     for fam in sorted(set(table.asked.tolist())):
-        null = table.null((table.asked != fam) & (table.target != fam), relative=relative)
+        m = (table.asked != fam) & (table.target != fam)
+        nz = m & (table.score > 0)
+        order = np.argsort(stat[nz], kind="stable")
+        null = Null(stat[nz][order], int(m.sum()), w[nz][order], float(w[m].sum()))
         te = np.nonzero(table.asked == fam)[0]
-        p[te] = [null.p(float(x))[0] for x in stat[te]]
-    w = table.weight
+        p[te] = [null.p(float(x))[0] if s > 0 else 1.0 for x, s in zip(stat[te], table.score[te], strict=True)]
     return [{"stated": a, "pairs": len(p), "observed_n": int((p <= a).sum()),
              "observed_w": float(w[p <= a].sum() / w.sum())} for a in LEVELS]
+
+
+GRID_TRIM = (0, 1, 2)
+GRID_FLOOR = (0.001, 0.003, 0.01, 0.03)
+
+
+def lofo_grid(table: Any) -> list[dict[str, Any]]:
+    """The background's trim and floor on a small grid, each judged by leave one family out on the index's
+    own null (never on the held-out queries): the largest factor between observed (each family one voice)
+    and stated over the levels down to 0.01, where a family-weighted rate can be observed."""
+    from codekin.evidence.calibration import background, relative_statistic
+
+    by_sample: dict[str, list[int]] = {}
+    for i, s in enumerate(table.sample.tolist()):
+        by_sample.setdefault(s, []).append(i)
+    out = []
+    for trim in GRID_TRIM:
+        for floor in GRID_FLOOR:
+            bg = np.zeros(len(table.score))
+            for idx in by_sample.values():
+                sc = table.score[idx]
+                for j, i in enumerate(idx):
+                    bg[i] = background(np.delete(sc, j), len(idx) - 1, trim, floor)
+            lv = lofo(table, True, relative_statistic(table.score, bg, floor))
+            worst = max(abs(math.log2(max(x["observed_w"], 1e-9) / x["stated"])) for x in lv if x["stated"] >= 0.01)
+            out.append({"trim": trim, "floor": floor, "worst_factor": 2 ** worst,
+                        "ratios": [x["observed_w"] / x["stated"] for x in lv]})
+    return out
 
 
 def summarise(r: dict[str, Any]) -> dict[str, Any]:
@@ -232,6 +267,21 @@ def report(results: list[dict[str, Any]], cmd: str) -> str:
             out.append(f"| {name} | " + " | ".join(
                 f"{x['observed_w'] / x['stated']:.2f} ({x['observed_n'] / x['pairs'] / x['stated']:.2f})"
                 for x in lf[key]) + " |")
+        if "grid" in lf:
+            from codekin.evidence.calibration import BACKGROUND_FLOOR, BACKGROUND_TRIM
+
+            out.append("\nThe background's trim (highest other families left out) and floor, on a grid, each judged "
+                       "the same way (leave one family out on the index's null, each family one voice): the largest "
+                       "factor between observed and stated at p = 0.3 to 0.01 (the one in use in bold):\n")
+            out.append("| trim \\ floor | " + " | ".join(f"{f:g}" for f in GRID_FLOOR) + " |")
+            out.append("|---|" + "---:|" * len(GRID_FLOOR))
+            for t in GRID_TRIM:
+                cells = []
+                for g in lf["grid"]:
+                    if g["trim"] == t:
+                        c = f"{g['worst_factor']:.2f}"
+                        cells.append(f"**{c}**" if (t, g["floor"]) == (BACKGROUND_TRIM, BACKGROUND_FLOOR) else c)
+                out.append(f"| {t} | " + " | ".join(cells) + " |")
         cf = ", ".join(f"<= {x['stated']:g}: {x['observed_n']}" for x in s["confounders"])
         out.append(f"\nOf these, the {s['confounders'][0]['pairs']} confounder pairs (families the dev set names "
                    f"as sharing library code or an author with the query's): {cf}.\n")

@@ -81,7 +81,8 @@ def test_null_and_query_use_the_same_background(index: Path) -> None:
     table = null_observations(store)
     samples = store.samples()
     fams = {s.family for s in samples.values() if s.family}
-    assert table.samples == 7 and len(table.score) == 7 * 4 and (table.score > 0).any()
+    n = sum(len(v) for v in FAMILIES.values())
+    assert table.samples == n and len(table.score) == n * (len(FAMILIES) - 1) and (table.score > 0).any()
     # every stored sample asked again the way a query is: its background for each unrelated family is
     # the one the null recorded
     by_sha = {s.sha256: i for i, s in samples.items()}
@@ -93,7 +94,7 @@ def test_null_and_query_use_the_same_background(index: Path) -> None:
                    exports=export_hashes(store.sample_info([sid])[sid].get("profile") or {}), exclude_samples=own)
         got = {f.family: f.combined for f in qr.families}
         for f in sorted(fams - {s.family}):
-            assert table.asked[k] == s.family and table.target[k] == f
+            assert table.sample[k] == s.sha256 and table.asked[k] == s.family and table.target[k] == f
             assert table.background[k] == pytest.approx(query_background(got, fams - {s.family}, [f]))
             assert table.score[k] == pytest.approx(got.get(f, 0.0))
             k += 1
@@ -156,7 +157,7 @@ def test_stated_chance_follows_the_query_background(index: Path) -> None:
                 raw_moved += raw.chance(scaled[f], f)["p"] != raw.chance(scores[f], f)["p"]
     assert checked >= 6 and raw_moved > 0
     # the same score is less remarkable against a higher background
-    ps = [cal.chance(0.2, "third", bg)["p"] for bg in (0.003, 0.02, 0.1, 0.3)]
+    ps = [cal.chance(0.2, "third", bg)["p"] for bg in (BACKGROUND_FLOOR, 0.02, 0.1, 0.3)]
     assert ps == sorted(ps) and ps[0] < ps[-1]
     # on the log-odds scale a share near 1 still stands out above a high background (a plain ratio could
     # not exceed 1 / background)
