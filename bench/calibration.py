@@ -25,6 +25,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from rich.progress import Progress
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -45,7 +46,7 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
 
 
 def run(setting: str, db: Path, jobs: int, rebuild: bool) -> dict[str, Any]:
-    from codekin.evidence.calibration import calibrate
+    from codekin.evidence.calibration import META_KEY, calibration_from, null_observations
     from codekin.evidence.libs import default_pack_path
     from codekin.evidence.profile import export_hashes, profile
     from codekin.fingerprint import fingerprint
@@ -63,8 +64,11 @@ def run(setting: str, db: Path, jobs: int, rebuild: bool) -> dict[str, Any]:
     t0 = time.perf_counter()
     with Progress(transient=True) as prog:
         task = prog.add_task(f"calibrate {setting}", total=None)
-        cal = calibrate(store, progress=lambda d, t: prog.update(task, completed=d, total=t))
+        table = null_observations(store, progress=lambda d, t: prog.update(task, completed=d, total=t))
+    cal = calibration_from(table, len(store.samples()))  # what `codekin calibrate` keeps
+    store.put_meta(META_KEY, cal.to_json())
     t_cal = time.perf_counter() - t0
+    raw = calibration_from(table, len(store.samples()), relative=False)  # the raw-score null (version 2)
     index, queries, cache = load(setting)
     indexed = sorted({b["family"] for b in index})
     rows: list[dict[str, Any]] = []
@@ -99,7 +103,9 @@ def run(setting: str, db: Path, jobs: int, rebuild: bool) -> dict[str, Any]:
                     continue
                 f = fams.get(g)
                 pairs.append({"family": g, "score": f["score"] if f else 0.0, "confounder": g in q.get("related", []),
-                              "p": f["chance"]["p"] if f else 1.0, "scope": f["chance"]["scope"] if f else None})
+                              "p": f["chance"]["p"] if f else 1.0, "scope": f["chance"]["scope"] if f else None,
+                              "background": f["chance"]["background"] if f else None,
+                              "p_raw": raw.chance(f["score"], g)["p"] if f else 1.0})
             best = held["families"][0] if held and held["families"] else None
             rows.append({"id": q["id"], "family": q["family"], "known": any(a in indexed for a in q["accept"]),
                          "accept": q["accept"], "pairs": pairs,
@@ -112,7 +118,59 @@ def run(setting: str, db: Path, jobs: int, rebuild: bool) -> dict[str, Any]:
     store.close()
     return {"setting": setting, "index_s": round(t_index, 1), "calibrate_s": round(t_cal, 1),
             "calibration": {"samples": cal.samples, "observations": cal.corpus.n,
-                            "nonzero": len(cal.corpus.scores)}, "rows": rows}
+                            "nonzero": len(cal.corpus.scores)}, "rows": rows,
+            "lofo": {"relative": lofo(table, True), "raw": lofo(table, False), "grid": lofo_grid(table)}}
+
+
+def lofo(table: Any, relative: bool, stat: np.ndarray | None = None) -> list[dict[str, Any]]:
+    """Leave one family out on the index's own null: each indexed family's asked samples are stated a
+    chance by the null of the other families' samples against the other families (every pair
+    touching the family left out), as an unknown family would be. Observed per level: the share of its
+    pairs stated at most the level, each family with one voice (pairs weighted like the null) and per pair.
+    ``stat``: another statistic of the same pairs (the background grid)."""
+    from codekin.evidence.calibration import Null
+
+    if stat is None:
+        stat = table.statistic(relative)
+    w = table.weight
+    p = np.ones(len(stat))
+    for fam in sorted(set(table.asked.tolist())):
+        m = (table.asked != fam) & (table.target != fam)
+        nz = m & (table.score > 0)
+        order = np.argsort(stat[nz], kind="stable")
+        null = Null(stat[nz][order], int(m.sum()), w[nz][order], float(w[m].sum()))
+        te = np.nonzero(table.asked == fam)[0]
+        p[te] = [null.p(float(x))[0] if s > 0 else 1.0 for x, s in zip(stat[te], table.score[te], strict=True)]
+    return [{"stated": a, "pairs": len(p), "observed_n": int((p <= a).sum()),
+             "observed_w": float(w[p <= a].sum() / w.sum())} for a in LEVELS]
+
+
+GRID_TRIM = (0, 1, 2)
+GRID_FLOOR = (0.001, 0.003, 0.01, 0.03)
+
+
+def lofo_grid(table: Any) -> list[dict[str, Any]]:
+    """The background's trim and floor on a small grid, each judged by leave one family out on the index's
+    own null (never on the held-out queries): the largest factor between observed (each family one voice)
+    and stated over the levels down to 0.01, where a family-weighted rate can be observed."""
+    from codekin.evidence.calibration import background, relative_statistic
+
+    by_sample: dict[str, list[int]] = {}
+    for i, s in enumerate(table.sample.tolist()):
+        by_sample.setdefault(s, []).append(i)
+    out = []
+    for trim in GRID_TRIM:
+        for floor in GRID_FLOOR:
+            bg = np.zeros(len(table.score))
+            for idx in by_sample.values():
+                sc = table.score[idx]
+                for j, i in enumerate(idx):
+                    bg[i] = background(np.delete(sc, j), len(idx) - 1, trim, floor)
+            lv = lofo(table, True, relative_statistic(table.score, bg, floor))
+            worst = max(abs(math.log2(max(x["observed_w"], 1e-9) / x["stated"])) for x in lv if x["stated"] >= 0.01)
+            out.append({"trim": trim, "floor": floor, "worst_factor": 2 ** worst,
+                        "ratios": [x["observed_w"] / x["stated"] for x in lv]})
+    return out
 
 
 def summarise(r: dict[str, Any]) -> dict[str, Any]:
@@ -122,8 +180,14 @@ def summarise(r: dict[str, Any]) -> dict[str, Any]:
     for a in LEVELS:
         k = sum(p["p"] <= a for p in pairs)
         lo, hi = wilson(k, n)
+        k_raw = sum(p.get("p_raw", 1.0) <= a for p in pairs)
+        plain = [p for p in pairs if not p["confounder"]]
+        k_plain = sum(p["p"] <= a for p in plain)
         levels.append({"stated": a, "pairs": n, "observed_n": k, "observed": k / n if n else 0.0,
-                       "ci95": [lo, hi], "ratio": (k / n) / a if n else 0.0})
+                       "ci95": [lo, hi], "ratio": (k / n) / a if n else 0.0,
+                       "raw_observed_n": k_raw, "raw_ratio": (k_raw / n) / a if n else 0.0,
+                       "plain_pairs": len(plain), "plain_observed_n": k_plain,
+                       "plain_ratio": (k_plain / len(plain)) / a if plain else 0.0})
     conf = [p for p in pairs if p["confounder"]]
     conf_levels = [{"stated": a, "pairs": len(conf), "observed_n": sum(p["p"] <= a for p in conf)} for a in LEVELS]
     # family-wise: every held-out query is an unknown once its own family is left out
@@ -160,7 +224,12 @@ def report(results: list[dict[str, Any]], cmd: str) -> str:
            "code or an author with it, count as unrelated: a link to them is false). Each query is asked the way "
            "calibration asks, with its own family left out of the index (an unknown sample), so its scores against "
            "unrelated families are held-out null observations. Observed = share of unrelated pairs whose stated "
-           "chance p is at most the level. Target: observed within 2x of stated.\n"]
+           "chance p is at most the level. Target: observed within 2x of stated. The stated chance is that of the "
+           "link's score against the query's background (its mean score against the index's other families, the "
+           "highest left out), as an odds ratio: see `codekin.evidence.calibration`. Beside it, in the same run: "
+           "the same count with the confounder pairs left out (the null keeps the index's own confounder pairs, so "
+           "this column is expected below 1), and the chance a null of raw scores (calibration version 2, before "
+           "this change) states for the same pairs.\n"]
     for r in results:
         s = r["summary"]
         c = r["calibration"]
@@ -168,12 +237,16 @@ def report(results: list[dict[str, Any]], cmd: str) -> str:
         out.append(f"Null from {c['samples']} indexed samples: {c['observations']:,} observations, "
                    f"{c['nonzero']:,} non-zero; calibration took {r['calibrate_s']} s (index {r['index_s']} s"
                    f"{', reused' if not r['index_s'] else ''}).\n")
-        out.append("| stated p <= | unrelated pairs | observed | observed rate | 95% interval | observed / stated |")
-        out.append("|---:|---:|---:|---:|---|---:|")
+        out.append("| stated p <= | unrelated pairs | observed | observed rate | 95% interval | observed / stated | "
+                   "confounders left out: observed, observed / stated | "
+                   "raw-score null: observed | raw-score null: observed / stated |")
+        out.append("|---:|---:|---:|---:|---|---:|---:|---:|---:|")
         for lv in s["levels"]:
             lo, hi = lv["ci95"]
             out.append(f"| {lv['stated']:g} | {lv['pairs']:,} | {lv['observed_n']} | {lv['observed']:.4f} | "
-                       f"{lo:.4f} .. {hi:.4f} | {lv['ratio']:.2f} |")
+                       f"{lo:.4f} .. {hi:.4f} | **{lv['ratio']:.2f}** | {lv['plain_observed_n']} of "
+                       f"{lv['plain_pairs']:,}, {lv['plain_ratio']:.2f} | {lv['raw_observed_n']} | "
+                       f"{lv['raw_ratio']:.2f} |")
         ok = [lv for lv in s["levels"] if lv["observed_n"] >= 5]
         if ok:
             lo_r, hi_r = min(lv["ratio"] for lv in ok), max(lv["ratio"] for lv in ok)
@@ -184,6 +257,31 @@ def report(results: list[dict[str, Any]], cmd: str) -> str:
                        f"stated runs from {lo_r:.2f} to {hi_r:.2f}: {side}; within 2x: "
                        f"{'yes' if within else 'no'}. Below that, too few unrelated pairs exist here to observe "
                        f"the rate (the 95% interval is shown).\n")
+        lf = r["lofo"]
+        out.append(f"\nLeave one family out on the index's own null ({lf['relative'][0]['pairs']:,} pairs; each "
+                   "family's samples stated a chance by the null of the other families; observed / stated, each "
+                   "family one voice, and per pair in brackets):\n")
+        out.append("| stated p <= | " + " | ".join(f"{x['stated']:g}" for x in lf["relative"]) + " |")
+        out.append("|---|" + "---:|" * len(lf["relative"]))
+        for key, name in (("relative", "odds ratio to the background (stated)"), ("raw", "raw score (version 2)")):
+            out.append(f"| {name} | " + " | ".join(
+                f"{x['observed_w'] / x['stated']:.2f} ({x['observed_n'] / x['pairs'] / x['stated']:.2f})"
+                for x in lf[key]) + " |")
+        if "grid" in lf:
+            from codekin.evidence.calibration import BACKGROUND_FLOOR, BACKGROUND_TRIM
+
+            out.append("\nThe background's trim (highest other families left out) and floor, on a grid, each judged "
+                       "the same way (leave one family out on the index's null, each family one voice): the largest "
+                       "factor between observed and stated at p = 0.3 to 0.01 (the one in use in bold):\n")
+            out.append("| trim \\ floor | " + " | ".join(f"{f:g}" for f in GRID_FLOOR) + " |")
+            out.append("|---|" + "---:|" * len(GRID_FLOOR))
+            for t in GRID_TRIM:
+                cells = []
+                for g in lf["grid"]:
+                    if g["trim"] == t:
+                        c = f"{g['worst_factor']:.2f}"
+                        cells.append(f"**{c}**" if (t, g["floor"]) == (BACKGROUND_TRIM, BACKGROUND_FLOOR) else c)
+                out.append(f"| {t} | " + " | ".join(cells) + " |")
         cf = ", ".join(f"<= {x['stated']:g}: {x['observed_n']}" for x in s["confounders"])
         out.append(f"\nOf these, the {s['confounders'][0]['pairs']} confounder pairs (families the dev set names "
                    f"as sharing library code or an author with the query's): {cf}.\n")
@@ -208,7 +306,7 @@ def main() -> None:
     args = ap.parse_args()
     results = []
     for setting in args.settings:
-        db = Path(args.db_dir) / f"calib-{setting}.db"
+        db = Path(args.db_dir).expanduser() / f"calib-{setting}.db"
         db.parent.mkdir(parents=True, exist_ok=True)
         r = run(setting, db, args.jobs, args.rebuild)
         r["summary"] = summarise(r)

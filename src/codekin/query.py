@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from codekin import __version__
-from codekin.evidence.calibration import Calibration, load_calibration
+from codekin.evidence.calibration import Calibration, load_calibration, query_background
 from codekin.evidence.falseflags import disagreement_flags, link_flags, timestamp_flags, toolchain_flags
 from codekin.evidence.lines import agreement, family_lines, timeline, token_lines
 from codekin.evidence.profile import export_hashes, profile
@@ -45,9 +45,10 @@ def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, e
     prof = prof or {}
     tl = token_lines(store, prof, qr.samples) if prof else {}
     actor_of = {f.family: f.actor for f in qr.families}
+    bg = _Background(qr)
     fams = []
     for rank, f in enumerate(qr.families[:top]):
-        extra: dict[str, Any] = {"chance": _chance(cal, f.combined, f.family)}
+        extra: dict[str, Any] = {"chance": _chance(cal, f.combined, f.family, bg([f.family]))}
         if rank < LINES_TOP or (qr.verdict is not None and f.family == qr.verdict.family):
             lines = family_lines(qr, tl, f, actor_of)
             extra["lines"] = lines
@@ -81,7 +82,7 @@ def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, e
                      f"line {v.str_share:.2f}; library code discounted",
         }
         v_entry = next((x for x in fams if x["family"] == v.family), None)
-        attribution["chance"] = _chance(cal, v.combined, v.family)
+        attribution["chance"] = _chance(cal, v.combined, v.family, bg([v.family]))
         if v_entry is not None and "lines" in v_entry:
             attribution["lines"] = v_entry["lines"]
             attribution["agreement"] = v_entry["agreement"]
@@ -95,7 +96,8 @@ def report(qr: QueryResult, sample: dict[str, Any], store: Store, *, top: int, e
 
     libraries = library_summary(store, qr.evidence, shown=evidence, counts=qr.library_counts)
     if attribution is not None and qr.level == "actor" and qr.actors:
-        attribution["chance"] = _chance(cal, qr.actors[0].combined, None)
+        a0 = qr.actors[0]
+        attribution["chance"] = _chance(cal, a0.combined, None, bg(bg.of_actor(a0.actor)))
     # false-flag checks: on the sample itself, on the verdict's (or best family's) link and timeline
     warnings: list[dict[str, Any]] = toolchain_flags(prof) if prof else []
     link_to = qr.verdict or (qr.families[0] if qr.families else None)
@@ -143,6 +145,22 @@ def _why_unknown(qr: QueryResult) -> str:
             f"below the verdict threshold {VERDICT_MIN_SCORE}")
 
 
-def _chance(cal: Calibration | None, score: float, family: str | None) -> dict[str, Any] | None:
+class _Background:
+    """The query's background level for a link (``evidence.calibration.query_background``): its scores
+    against the index's other labelled families."""
+
+    def __init__(self, qr: QueryResult) -> None:
+        self.scores = {f.family: f.combined for f in qr.families}
+        self.actor = {s.family: s.actor for s in qr.samples.values() if s.family and not s.library and not s.goodware}
+        self.families = set(self.actor)
+
+    def of_actor(self, actor: str | None) -> list[str]:
+        return [f for f, a in self.actor.items() if a is not None and a == actor]
+
+    def __call__(self, exclude: list[str]) -> float:
+        return query_background(self.scores, self.families, exclude)
+
+
+def _chance(cal: Calibration | None, score: float, family: str | None, background: float) -> dict[str, Any] | None:
     """The chance of coincidence of a link, or None when the index was never calibrated."""
-    return None if cal is None else cal.chance(score, family)
+    return None if cal is None else cal.chance(score, family, background)
