@@ -50,6 +50,9 @@ def main() -> None:
     out = Path(args.out)
     out.parent.mkdir(exist_ok=True)
     if not args.reuse:
+        # what scripts/setup.sh does: the CLI calls then load byte-code instead of compiling codekin each time
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src" / "codekin")], check=False,
+                       stdout=subprocess.DEVNULL)
         cmd = [sys.executable, str(DEVSET / "eval.py"), "--out", str(out), "--settings", *args.settings]
         for a in args.adapters:
             cmd += ["--adapter", a]

@@ -9,4 +9,7 @@ if [ -n "${VENV:-}" ]; then
   PY="$VENV/bin/python"
 fi
 "$PY" -m pip install -q --disable-pip-version-check -e ".[dev]"
+# byte-compile the package: an editable install leaves that to the first import, and where
+# PYTHONDONTWRITEBYTECODE is set (as in many containers) every `codekin` call would compile it again
+"$PY" -m compileall -q src/codekin >/dev/null
 echo "$PY"
