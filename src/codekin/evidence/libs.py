@@ -61,6 +61,8 @@ SOURCE_PACKAGES = [
     ("expat", "expat", ("expat/lib/",)),
     ("openssl", "openssl", ("crypto/", "ssl/", "providers/")),
 ]
+# sources that Debian ships in binary packages: (library, package, path fragments to read)
+BINARY_SOURCES = [("llhttp", "node-llhttp", ("usr/share/llhttp/", "usr/share/include/llhttp/"))]
 # Rust sources (Debian): the standard library and the crates nearly every Rust extension links:
 # (library, package, path fragments to read: () for all); tests, benches and examples are never read
 _RUST_STD = tuple(f"/library/{c}/" for c in ("std", "core", "alloc", "backtrace", "panic_unwind", "unwind",
@@ -317,6 +319,16 @@ def _build_literals(store: SQLiteStore, counts: dict[str, int], log: Callable[[s
         found: set[str] = set()
         for f in _source_files(root, parts):
             found |= literals(f.read_text("latin-1"), rust=f.suffix == ".rs")
+        _add_literals(store, lib, pkg, found, counts, log)
+    for lib, pkg, parts in BINARY_SOURCES:
+        if only and lib not in only:
+            continue
+        d = libbuild.debian_package(pkg, log)
+        if d is None:
+            continue
+        found = set()
+        for f in _source_files(d, parts):
+            found |= literals(f.read_text("latin-1"))
         _add_literals(store, lib, pkg, found, counts, log)
     for lib, pkg, keep in RUST_CRATES:
         if only and lib not in only:
