@@ -1,8 +1,9 @@
 """Compiling reference library code for the library pack (``codekin libs build``).
 
 Library sources come from Debian source packages (``apt-get source``, a deb-src entry for the
-release is needed) and are compiled with the toolchains at hand, each at several optimisation levels:
-gcc, clang, mingw-w64 x86-64 and i686. Compiler runtimes that ship precompiled (libgcc, libstdc++,
+release is needed), or from a binary package that ships them (llhttp's generated C in node-llhttp), and
+are compiled with the toolchains at hand, each at several optimisation levels: gcc, clang, mingw-w64 x86-64
+and i686. Compiler runtimes that ship precompiled (libgcc, libstdc++,
 the glibc start-up objects and ``libc_nonshared``, the mingw-w64 CRT, the Rust standard library for
 Windows) are linked into small shared objects / DLLs / test programs, so that their code sits in an
 ordinary ELF or PE the extractor reads. A library whose build needs its own configure step (OpenSSL's

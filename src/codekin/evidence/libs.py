@@ -3,13 +3,14 @@ score discounts it ("shares inflate code of zlib (library): discounted").
 
 ``codekin libs build`` assembles the pack from package registries and the toolchains at hand:
 - compiled code (``codekin.evidence.libbuild``): zlib, mbedtls, libsodium, Lua, SQLite, bzip2, liblzma, lz4,
-  zstd, brotli, libdeflate, libffi and expat from Debian source packages, built with gcc, clang and
+  zstd, brotli, libdeflate, libffi and expat from Debian source packages (SQLite with its optional parts: FTS,
+  R*Tree, session, ...), llhttp from the C sources Debian ships in node-llhttp, built with gcc, clang and
   mingw-w64 at several optimisation levels, and OpenSSL's libcrypto for mingw-w64 by its own build; the compiler
   runtimes (libgcc, libstdc++, glibc start-up and static code, the mingw-w64 CRT, Rust std for Windows);
 - code as shipped: the shared objects and DLLs of Debian binary packages (SQLite, zlib, CPython and its
   extension modules, the Rust standard library, libgcc, libstdc++, mbedtls, libsodium, Lua, the compression
   libraries above, libffi, expat, OpenSSL), read in place;
-- strings: the string literals of library sources (Debian source packages via ``apt-get source``,
+- strings: the string literals of library sources (Debian source packages via ``apt-get source``, llhttp's,
   Debian's Rust std and crate sources, Cython's utility code from its PyPI wheel). Literals are the strings
   every build of the library carries, whatever compiler or platform built it, so they let a Linux-built
   pack discount the same library inside a Windows binary.
