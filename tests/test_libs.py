@@ -84,7 +84,7 @@ def test_bundled_pack_is_current_and_complete(tmp_path: Path) -> None:
         assert pack.version_mismatch() is None, "rebuild the bundled pack after a fingerprint change"
         libs = {f["family"] for f in pack.family_stats() if f["kind"] == "library"}
         assert {"sqlite", "zlib", "cpython", "rust-std", "pyo3", "cython", "bzip2", "xz", "lz4", "zstd", "brotli",
-                "libdeflate", "libffi", "expat", "openssl"} <= libs
+                "libdeflate", "libffi", "expat", "openssl", "llhttp"} <= libs
         assert pack.stats()["functions"] > 10_000
     finally:
         close_pack(pack)
