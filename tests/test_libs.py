@@ -58,6 +58,12 @@ def test_pack_export_import_and_auto_import(tmp_path: Path) -> None:
     ck("index", "--db", str(auto), "--family", "kin", str(fixture_path("elf64-O2")), env={"CODEKIN_LIBS": str(pack)})
     st = open_store(auto).stats()
     assert st["library_samples"] == 1 and st["samples"] == 2
+
+    def lib_tokens(db: Path) -> set[int]:  # the library's profile tokens (exported names: the exports line)
+        return {h for (h,) in open_store(db).db.execute(
+            "SELECT t.h FROM tokens t JOIN samples s ON s.id = t.sample_id WHERE s.library = 1")}
+
+    assert lib_tokens(src_db) and lib_tokens(auto) == lib_tokens(src_db), "library tokens travel with the pack"
     bare = tmp_path / "bare.db"
     ck("index", "--db", str(bare), "--no-libs", "--family", "kin", str(fixture_path("elf64-O2")),
        env={"CODEKIN_LIBS": str(pack)})

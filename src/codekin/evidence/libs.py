@@ -376,7 +376,8 @@ def _add_literals(store: SQLiteStore, lib: str, what: str, found: set[str], coun
 
 
 def copy_library_samples(src: SQLiteStore, dst: SQLiteStore, *, min_insns: int = 0, dedupe: bool = False) -> int:
-    """Copy every library sample (functions, their names, bands, strings, labels) from ``src`` into ``dst``.
+    """Copy every library sample (functions, their names, bands, strings, profile tokens, labels) from ``src``
+    into ``dst``.
     A pack made with another fingerprint configuration is refused (its signatures would not compare).
     Compact copies leave out functions too small to ever match (``min_insns``) and, with ``dedupe``, a
     function whose exact twin an earlier sample of the same library already holds."""
@@ -399,6 +400,11 @@ def copy_library_samples(src: SQLiteStore, dst: SQLiteStore, *, min_insns: int =
     for h, owner in src.db.execute("SELECT h, sample_id FROM strings"):
         if owner in want:
             by_sample.setdefault(owner, []).append(h)
+    # and their profile tokens (exported and imported names): names library code exports are no evidence
+    tokens_of: dict[int, list[int]] = {}
+    for h, owner in src.db.execute("SELECT h, sample_id FROM tokens"):
+        if owner in want:
+            tokens_of.setdefault(owner, []).append(h)
     items: list[tuple[SampleRecord, FunctionPrints, LabelSpec, list[str | None] | None]] = []
     for sid, sha, name, fmt, arch, size, nf, ni, imph, tl, ts, info, fam in rows:
         if dst.has_sample(sha):
@@ -428,8 +434,9 @@ def copy_library_samples(src: SQLiteStore, dst: SQLiteStore, *, min_insns: int =
             np.asarray([r[4] for r in fr], dtype=np.int64).view(np.uint64), mh, bands,
             [[] for _ in fr], [[] for _ in fr], [[] for _ in fr])
         hs = np.asarray(by_sample.get(sid, []), dtype=np.int64).view(np.uint64)
+        toks = np.asarray(tokens_of.get(sid, []), dtype=np.int64).view(np.uint64)
         rec = SampleRecord(sha, name or "", fmt or "raw", arch or "x64", size or 0, nf or 0, ni or 0, imph, tl, ts,
-                           json.loads(info or "{}"), hs)
+                           json.loads(info or "{}"), hs, toks)
         names = [str(r[6]) if r[6] else None for r in fr]
         items.append((rec, prints, LabelSpec(family=fam, library=True, source="libs import"),
                       names if any(names) else None))
