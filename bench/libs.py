@@ -92,7 +92,8 @@ def run(name: str, pack: Path | None, settings: list[str], db_dir: Path, jobs: i
 
 
 PACK_ARG = {"none": "none", "bundled": "src/codekin/data/libs.db.xz", "new": "FULL_PACK.db",
-            "old": "OLD_BUNDLED.db.xz", "before": "PREVIOUS_BUNDLED.db.xz"}
+            "old": "OLD_BUNDLED.db.xz", "before": "PREVIOUS_BUNDLED.db.xz",
+            "ext": "COMPACT_PACK.db.xz"}
 
 
 def report(names: list[str], settings: list[str], build: dict[str, Any] | None) -> None:
@@ -146,8 +147,10 @@ def report(names: list[str], settings: list[str], build: dict[str, Any] | None) 
             "(FTS3/4, R*Tree, session, ...) and those wheels enable (FTS5, geopoly, math functions, stat4, ...); "
             "llhttp 8.1 compiled from the C sources Debian ships in node-llhttp, with its literals); `bundled`: the "
             "compact pack now shipped in src/codekin/data/libs.db.xz (functions under 5 instructions and exact "
-            "duplicates within a library left out); `before`: the compact pack shipped before SQLite's optional "
-            "parts and llhttp (the same run)\n"
+            "duplicates within a library left out; its samples' exported and imported names travel with it, so names "
+            "library code exports do not count on the exports line); `ext`: the same compact pack imported without "
+            "those names, as packs were imported before; `before`: the compact pack shipped before SQLite's "
+            "optional parts, llhttp and the names (the same run)\n"
             "- confounder pairs: the unknown queries whose family shares code with an indexed one (sqlean.py/apsw, "
             "zlib-ng/isal, inflate64/pyppmd+pybcj, rpds-py/orjson+cramjam); a verdict there is a false "
             "attribution. `related score`: the best related family's score (lower is better)\n"
