@@ -92,7 +92,8 @@ def run(name: str, pack: Path | None, settings: list[str], db_dir: Path, jobs: i
 
 
 PACK_ARG = {"none": "none", "bundled": "src/codekin/data/libs.db.xz", "new": "FULL_PACK.db",
-            "old": "OLD_BUNDLED.db.xz"}
+            "old": "OLD_BUNDLED.db.xz", "before": "PREVIOUS_BUNDLED.db.xz",
+            "ext": "COMPACT_PACK.db.xz"}
 
 
 def report(names: list[str], settings: list[str], build: dict[str, Any] | None) -> None:
@@ -142,9 +143,14 @@ def report(names: list[str], settings: list[str], build: dict[str, Any] | None) 
             "same, plus bzip2, liblzma (xz), lz4, zstd, brotli, libdeflate, libffi and expat compiled the same way "
             "and read from their Debian .so; OpenSSL's libcrypto built for mingw-w64 x64 by its own build "
             "(release flags, no-asm) and Debian's libcrypto.so.3/libssl.so.3; the literals of all of them and of "
-            "the crates Rust std links for backtraces); `bundled`: the compact pack now shipped in "
-            "src/codekin/data/libs.db.xz (functions under 5 instructions and exact duplicates within a library "
-            "left out)\n"
+            "the crates Rust std links for backtraces; SQLite compiled with its optional parts: Debian's build options "
+            "(FTS3/4, R*Tree, session, ...) and those wheels enable (FTS5, geopoly, math functions, stat4, ...); "
+            "llhttp 8.1 compiled from the C sources Debian ships in node-llhttp, with its literals); `bundled`: the "
+            "compact pack now shipped in src/codekin/data/libs.db.xz (functions under 5 instructions and exact "
+            "duplicates within a library left out; its samples' exported and imported names travel with it, so names "
+            "library code exports do not count on the exports line); `ext`: the same compact pack imported without "
+            "those names, as packs were imported before; `before`: the compact pack shipped before SQLite's "
+            "optional parts, llhttp and the names (the same run)\n"
             "- confounder pairs: the unknown queries whose family shares code with an indexed one (sqlean.py/apsw, "
             "zlib-ng/isal, inflate64/pyppmd+pybcj, rpds-py/orjson+cramjam); a verdict there is a false "
             "attribution. `related score`: the best related family's score (lower is better)\n"

@@ -58,6 +58,12 @@ def test_pack_export_import_and_auto_import(tmp_path: Path) -> None:
     ck("index", "--db", str(auto), "--family", "kin", str(fixture_path("elf64-O2")), env={"CODEKIN_LIBS": str(pack)})
     st = open_store(auto).stats()
     assert st["library_samples"] == 1 and st["samples"] == 2
+
+    def lib_tokens(db: Path) -> set[int]:  # the library's profile tokens (exported names: the exports line)
+        return {h for (h,) in open_store(db).db.execute(
+            "SELECT t.h FROM tokens t JOIN samples s ON s.id = t.sample_id WHERE s.library = 1")}
+
+    assert lib_tokens(src_db) and lib_tokens(auto) == lib_tokens(src_db), "library tokens travel with the pack"
     bare = tmp_path / "bare.db"
     ck("index", "--db", str(bare), "--no-libs", "--family", "kin", str(fixture_path("elf64-O2")),
        env={"CODEKIN_LIBS": str(pack)})
@@ -84,7 +90,7 @@ def test_bundled_pack_is_current_and_complete(tmp_path: Path) -> None:
         assert pack.version_mismatch() is None, "rebuild the bundled pack after a fingerprint change"
         libs = {f["family"] for f in pack.family_stats() if f["kind"] == "library"}
         assert {"sqlite", "zlib", "cpython", "rust-std", "pyo3", "cython", "bzip2", "xz", "lz4", "zstd", "brotli",
-                "libdeflate", "libffi", "expat", "openssl"} <= libs
+                "libdeflate", "libffi", "expat", "openssl", "llhttp"} <= libs
         assert pack.stats()["functions"] > 10_000
     finally:
         close_pack(pack)
@@ -194,3 +200,43 @@ def test_libffi_headers_pick_each_toolchains_target(tmp_path: Path) -> None:
     if "mingw64" in jobs:
         assert not {"ffi64.c", "unix64.S"} & set(jobs["mingw64"]) and {"ffiw64.c", "win64.S"} <= set(jobs["mingw64"])
     assert shutil.which("gcc") is None or "gcc" in jobs
+
+
+def test_sources_from_a_binary_package_and_configuration_variants(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                  ) -> None:
+    """A library whose C sources a Debian binary package ships (llhttp in node-llhttp) compiles from the unpacked
+    package's tree; a configuration variant (SQLite with its optional parts) has its own objects and outputs in
+    the cache, so a cache built before the variant is not taken for it."""
+    from codekin.evidence import libbuild
+
+    monkeypatch.setenv("CODEKIN_LIBS_CACHE", str(tmp_path / "cache"))
+    ll = next(s for s in libbuild.SOURCE_LIBS if s.lib == "llhttp")
+    assert ll.deb_tree is not None
+    pkg = tmp_path / "cache" / "deb" / ll.pkg
+    src = pkg / "x" / ll.deb_tree
+    (src / "llhttp").mkdir(parents=True)
+    (src / "include" / "llhttp").mkdir(parents=True)
+    (src / "include" / "llhttp" / "llhttp.h").write_text("#define KIN_PARSER_STATES 7\n")
+    (src / "llhttp" / "llhttp.c").write_text('#include "llhttp.h"\n'
+                                             'int kin_states(void) { return KIN_PARSER_STATES; }\n')
+    (pkg / ".done").touch()  # the package as debian_package leaves it: downloaded and unpacked
+    root = libbuild.source_tree(ll, print)
+    assert root == src
+    gcc = next(tc for tc in libbuild.TOOLCHAINS if tc.name == "gcc")
+    cc = gcc.compiler()
+    if cc is None:
+        pytest.skip("needs gcc")
+    jobs = list(libbuild._compile_jobs(ll, root, [(gcc, cc)]))
+    assert [f.name for f, _ in jobs[0][4]] == ["llhttp.c"]
+    _, _, _, opt, pairs = jobs[0]
+    subprocess.run([cc, "-c", f"-{opt}", *(f"-I{root / i}" for i in ll.includes), str(pairs[0][0]), "-o",
+                    str(tmp_path / "llhttp.o")], check=True, capture_output=True, timeout=120)
+    sqlite = next(s for s in libbuild.SOURCE_LIBS if s.lib == "sqlite")
+    assert sqlite.variant and "-DSQLITE_ENABLE_FTS5" in sqlite.defines
+    out = libbuild._out_name(sqlite.lib, gcc, "O2", sqlite.variant)
+    assert out != libbuild._out_name(sqlite.lib, gcc, "O2") and out.name.endswith(f"O2{sqlite.variant}.so")
+    (tmp_path / "sq" / "bld").mkdir(parents=True)
+    (tmp_path / "sq" / "bld" / "sqlite3.c").write_text("int kin;\n")
+    objdirs = {o.parent.name for *_, pairs in libbuild._compile_jobs(sqlite, tmp_path / "sq", [(gcc, cc)])
+               for _, o in pairs}
+    assert objdirs == {f"gcc-O2{sqlite.variant}"}

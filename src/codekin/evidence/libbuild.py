@@ -1,8 +1,9 @@
 """Compiling reference library code for the library pack (``codekin libs build``).
 
 Library sources come from Debian source packages (``apt-get source``, a deb-src entry for the
-release is needed) and are compiled with the toolchains at hand, each at several optimisation levels:
-gcc, clang, mingw-w64 x86-64 and i686. Compiler runtimes that ship precompiled (libgcc, libstdc++,
+release is needed), or from a binary package that ships them (llhttp's generated C in node-llhttp), and
+are compiled with the toolchains at hand, each at several optimisation levels: gcc, clang, mingw-w64 x86-64
+and i686. Compiler runtimes that ship precompiled (libgcc, libstdc++,
 the glibc start-up objects and ``libc_nonshared``, the mingw-w64 CRT, the Rust standard library for
 Windows) are linked into small shared objects / DLLs / test programs, so that their code sits in an
 ordinary ELF or PE the extractor reads. A library whose build needs its own configure step (OpenSSL's
@@ -69,6 +70,8 @@ class SourceLib:
     elf_only: tuple[str, ...] = ()  # file names compiled for ELF targets only
     pe_libs: tuple[str, ...] = ()
     plan: dict[str, tuple[str, ...]] | None = None  # toolchain -> levels; default PLAN
+    variant: str = ""  # names the configuration in the cache (object and output paths): a new one rebuilds
+    deb_tree: str | None = None  # sources shipped in the Debian binary package ``pkg``, under this folder
     prepare: Callable[[Path, Callable[[str], None]], bool] | None = None  # generate files; False: skip
 
 
@@ -159,6 +162,17 @@ _XZ_DEFINES = (*(f"-DHAVE_{d}_{f}=1" for d in ("ENCODER", "DECODER") for f in _X
 _XZ_INCLUDES = ("src/liblzma/api", "src/liblzma/common", "src/liblzma/check", "src/liblzma/lz",
                 "src/liblzma/rangecoder", "src/liblzma/lzma", "src/liblzma/delta", "src/liblzma/simple", "src/common")
 
+# SQLite's optional parts: Debian's own build options (debian/rules: FTS3/4/5, R*Tree, session, ...) and those
+# wheels that bundle SQLite enable besides (geopoly, math functions, stat4, the bytecode and dbpage tables).
+# Without them a Windows pack knows SQLite's core only, and the extensions a bundled SQLite carries stay
+# unrecognised (Debian's Linux .so has them: the ELF side is covered as shipped)
+_SQLITE_FEATURES = tuple(f"-DSQLITE_{d}" for d in (
+    "ENABLE_COLUMN_METADATA", "ENABLE_FTS3", "ENABLE_FTS3_PARENTHESIS", "ENABLE_FTS4", "ENABLE_FTS5",
+    "ENABLE_RTREE=1", "ENABLE_GEOPOLY", "SOUNDEX=1", "ENABLE_UNLOCK_NOTIFY", "ENABLE_DBSTAT_VTAB",
+    "ENABLE_UPDATE_DELETE_LIMIT=1", "ENABLE_MATH_FUNCTIONS", "ENABLE_FTS3_TOKENIZER=1", "ENABLE_PREUPDATE_HOOK",
+    "ENABLE_SESSION", "ENABLE_STMTVTAB", "ENABLE_STAT4", "ENABLE_BYTECODE_VTAB", "ENABLE_DBPAGE_VTAB",
+    "ENABLE_NORMALIZE", "ENABLE_OFFSET_SQL_FUNC", "ENABLE_LOAD_EXTENSION", "THREADSAFE=1"))
+
 SOURCE_LIBS = (
     SourceLib("zlib", "zlib", _glob("*.c", exclude=("example.c", "minigzip.c"))),
     SourceLib("mbedtls", "mbedtls", _glob("library/*.c"), includes=("include", "library"),
@@ -170,7 +184,8 @@ SOURCE_LIBS = (
     SourceLib("lua", "lua5.4", _glob("src/*.c", exclude=("lua.c", "luac.c")), includes=("src",),
               elf_defines=("-DLUA_USE_POSIX",), prepare=_prepare_lua),
     SourceLib("sqlite", "sqlite3", _glob("bld/sqlite3.c"), includes=("bld",),  # one 250k-line file: -O2 only
-              plan={"gcc": ("O2",), "mingw64": ("O2",), "mingw32": ("O2",)}, prepare=_prepare_sqlite),
+              defines=_SQLITE_FEATURES, plan={"gcc": ("O2",), "mingw64": ("O2",), "mingw32": ("O2",)},
+              prepare=_prepare_sqlite, variant="-ext"),
     SourceLib("bzip2", "bzip2", _glob(*(f"{n}.c" for n in ("blocksort", "huffman", "crctable", "randtable",
                                                            "compress", "decompress", "bzlib")))),
     SourceLib("xz", "xz-utils", _glob("src/liblzma/*/*.c", "src/common/tuklib_physmem.c",
@@ -190,6 +205,9 @@ SOURCE_LIBS = (
     SourceLib("libffi", "libffi", _glob("src/*.c", "src/x86/*.c", "src/x86/*.S",
                                          exclude=("debug.c", "sysv_intel.S", "win64_intel.S")),
               includes=("include", "src/x86"), elf_only=("ffi64.c", "unix64.S"), prepare=_prepare_libffi),
+    # llhttp (the HTTP parser of Node.js, bundled by aiohttp, httptools and others): Debian ships its generated
+    # C sources in the binary package node-llhttp (source package node-undici)
+    SourceLib("llhttp", "node-llhttp", _glob("llhttp/*.c"), includes=("include/llhttp",), deb_tree="usr/share"),
     SourceLib("expat", "expat", _glob("expat/lib/xmlparse.c", "expat/lib/xmlrole.c", "expat/lib/xmltok.c"),
               includes=("expat/lib",), prepare=_prepare_expat),
 )
@@ -313,6 +331,14 @@ def debian_package(pkg: str, log: Callable[[str], None]) -> Path | None:
     return d / "x"
 
 
+def source_tree(src: SourceLib, log: Callable[[str], None]) -> Path | None:
+    """The tree ``src`` compiles from: its Debian source package, or the sources a binary package ships."""
+    if src.deb_tree is None:
+        return debian_source(src.pkg, log)
+    d = debian_package(src.pkg, log)
+    return d / src.deb_tree if d is not None and (d / src.deb_tree).is_dir() else None
+
+
 def package_files(root: Path, patterns: tuple[str, ...]) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink()
                   and any(fnmatch.fnmatch(p.name, pat) for pat in patterns))
@@ -324,14 +350,14 @@ def _compile_jobs(src: SourceLib, root: Path, tcs: list[tuple[Toolchain, str]]) 
     for tc, cc in tcs:
         tc_files = [f for f in files if tc.fmt == "elf" or f.name not in src.elf_only]
         for opt in (src.plan or PLAN).get(tc.name, ()):
-            objdir = cache_dir() / "obj" / src.lib / f"{tc.name}-{opt}"
+            objdir = cache_dir() / "obj" / src.lib / f"{tc.name}-{opt}{src.variant}"
             pairs = [(f, objdir / (str(f.relative_to(root)).replace("/", "__") + ".o")) for f in tc_files]
             yield src, tc, cc, opt, pairs
 
 
-def _out_name(lib: str, tc: Toolchain, opt: str) -> Path:
+def _out_name(lib: str, tc: Toolchain, opt: str, variant: str = "") -> Path:
     ext = ".dll" if tc.fmt == "pe" else ".so"
-    return cache_dir() / "out" / lib / f"{lib}-{tc.name}-{opt}{ext}"
+    return cache_dir() / "out" / lib / f"{lib}-{tc.name}-{opt}{variant}{ext}"
 
 
 def build_sources(log: Callable[[str], None], *, jobs: int = 2, libs: tuple[str, ...] | None = None,
@@ -346,14 +372,14 @@ def build_sources(log: Callable[[str], None], *, jobs: int = 2, libs: tuple[str,
     for src in SOURCE_LIBS:
         if libs and src.lib not in libs:
             continue
-        root = debian_source(src.pkg, log)
+        root = source_tree(src, log)
         if root is None:
             continue
         if src.prepare is not None and not src.prepare(root, log):
             continue
         for job in _compile_jobs(src, root, tcs):
             plan.append((root, job))
-    todo = [(root, job) for root, job in plan if not _out_name(job[0].lib, job[1], job[3]).exists()]
+    todo = [(root, job) for root, job in plan if not _out_name(job[0].lib, job[1], job[3], job[0].variant).exists()]
     total = sum(len(job[4]) for _, job in todo)
     done = 0
     if progress:
@@ -389,7 +415,7 @@ def build_sources(log: Callable[[str], None], *, jobs: int = 2, libs: tuple[str,
             objs = [str(o) for (_, o), ok in zip(pairs, results, strict=True) if ok]
             if not objs:
                 continue
-            target = _out_name(src.lib, tc, opt)
+            target = _out_name(src.lib, tc, opt, src.variant)
             # no start-up files and no static runtime: the library's own code, not the CRT's, under its name
             extra = (["-nostartfiles", "-nodefaultlibs", *src.pe_libs, "-lmsvcrt", "-lkernel32", "-lgcc"]
                      if tc.fmt == "pe" else ["-nostartfiles", "-lm"])
@@ -397,9 +423,9 @@ def build_sources(log: Callable[[str], None], *, jobs: int = 2, libs: tuple[str,
                 out.failed_links += 1
                 log(f"  {src.lib} {tc.name} -{opt}: link failed, left out")
     for _root, (src, tc, _cc, opt, _pairs) in plan:
-        target = _out_name(src.lib, tc, opt)
+        target = _out_name(src.lib, tc, opt, src.variant)
         if target.exists():
-            out.built.append(Artifact(src.lib, target, f"built:{src.pkg}:{tc.name}-{opt}"))
+            out.built.append(Artifact(src.lib, target, f"built:{src.pkg}:{tc.name}-{opt}{src.variant}"))
     return out
 
 

@@ -3,13 +3,14 @@ score discounts it ("shares inflate code of zlib (library): discounted").
 
 ``codekin libs build`` assembles the pack from package registries and the toolchains at hand:
 - compiled code (``codekin.evidence.libbuild``): zlib, mbedtls, libsodium, Lua, SQLite, bzip2, liblzma, lz4,
-  zstd, brotli, libdeflate, libffi and expat from Debian source packages, built with gcc, clang and
+  zstd, brotli, libdeflate, libffi and expat from Debian source packages (SQLite with its optional parts: FTS,
+  R*Tree, session, ...), llhttp from the C sources Debian ships in node-llhttp, built with gcc, clang and
   mingw-w64 at several optimisation levels, and OpenSSL's libcrypto for mingw-w64 by its own build; the compiler
   runtimes (libgcc, libstdc++, glibc start-up and static code, the mingw-w64 CRT, Rust std for Windows);
 - code as shipped: the shared objects and DLLs of Debian binary packages (SQLite, zlib, CPython and its
   extension modules, the Rust standard library, libgcc, libstdc++, mbedtls, libsodium, Lua, the compression
   libraries above, libffi, expat, OpenSSL), read in place;
-- strings: the string literals of library sources (Debian source packages via ``apt-get source``,
+- strings: the string literals of library sources (Debian source packages via ``apt-get source``, llhttp's,
   Debian's Rust std and crate sources, Cython's utility code from its PyPI wheel). Literals are the strings
   every build of the library carries, whatever compiler or platform built it, so they let a Linux-built
   pack discount the same library inside a Windows binary.
@@ -61,6 +62,8 @@ SOURCE_PACKAGES = [
     ("expat", "expat", ("expat/lib/",)),
     ("openssl", "openssl", ("crypto/", "ssl/", "providers/")),
 ]
+# sources that Debian ships in binary packages: (library, package, path fragments to read)
+BINARY_SOURCES = [("llhttp", "node-llhttp", ("usr/share/llhttp/", "usr/share/include/llhttp/"))]
 # Rust sources (Debian): the standard library and the crates nearly every Rust extension links:
 # (library, package, path fragments to read: () for all); tests, benches and examples are never read
 _RUST_STD = tuple(f"/library/{c}/" for c in ("std", "core", "alloc", "backtrace", "panic_unwind", "unwind",
@@ -318,6 +321,16 @@ def _build_literals(store: SQLiteStore, counts: dict[str, int], log: Callable[[s
         for f in _source_files(root, parts):
             found |= literals(f.read_text("latin-1"), rust=f.suffix == ".rs")
         _add_literals(store, lib, pkg, found, counts, log)
+    for lib, pkg, parts in BINARY_SOURCES:
+        if only and lib not in only:
+            continue
+        d = libbuild.debian_package(pkg, log)
+        if d is None:
+            continue
+        found = set()
+        for f in _source_files(d, parts):
+            found |= literals(f.read_text("latin-1"))
+        _add_literals(store, lib, pkg, found, counts, log)
     for lib, pkg, keep in RUST_CRATES:
         if only and lib not in only:
             continue
@@ -363,7 +376,8 @@ def _add_literals(store: SQLiteStore, lib: str, what: str, found: set[str], coun
 
 
 def copy_library_samples(src: SQLiteStore, dst: SQLiteStore, *, min_insns: int = 0, dedupe: bool = False) -> int:
-    """Copy every library sample (functions, their names, bands, strings, labels) from ``src`` into ``dst``.
+    """Copy every library sample (functions, their names, bands, strings, profile tokens, labels) from ``src``
+    into ``dst``.
     A pack made with another fingerprint configuration is refused (its signatures would not compare).
     Compact copies leave out functions too small to ever match (``min_insns``) and, with ``dedupe``, a
     function whose exact twin an earlier sample of the same library already holds."""
@@ -386,6 +400,11 @@ def copy_library_samples(src: SQLiteStore, dst: SQLiteStore, *, min_insns: int =
     for h, owner in src.db.execute("SELECT h, sample_id FROM strings"):
         if owner in want:
             by_sample.setdefault(owner, []).append(h)
+    # and their profile tokens (exported and imported names): names library code exports are no evidence
+    tokens_of: dict[int, list[int]] = {}
+    for h, owner in src.db.execute("SELECT h, sample_id FROM tokens"):
+        if owner in want:
+            tokens_of.setdefault(owner, []).append(h)
     items: list[tuple[SampleRecord, FunctionPrints, LabelSpec, list[str | None] | None]] = []
     for sid, sha, name, fmt, arch, size, nf, ni, imph, tl, ts, info, fam in rows:
         if dst.has_sample(sha):
@@ -415,8 +434,9 @@ def copy_library_samples(src: SQLiteStore, dst: SQLiteStore, *, min_insns: int =
             np.asarray([r[4] for r in fr], dtype=np.int64).view(np.uint64), mh, bands,
             [[] for _ in fr], [[] for _ in fr], [[] for _ in fr])
         hs = np.asarray(by_sample.get(sid, []), dtype=np.int64).view(np.uint64)
+        toks = np.asarray(tokens_of.get(sid, []), dtype=np.int64).view(np.uint64)
         rec = SampleRecord(sha, name or "", fmt or "raw", arch or "x64", size or 0, nf or 0, ni or 0, imph, tl, ts,
-                           json.loads(info or "{}"), hs)
+                           json.loads(info or "{}"), hs, toks)
         names = [str(r[6]) if r[6] else None for r in fr]
         items.append((rec, prints, LabelSpec(family=fam, library=True, source="libs import"),
                       names if any(names) else None))
