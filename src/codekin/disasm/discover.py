@@ -101,6 +101,15 @@ class _Index:
                 # as a left binary search finds it
                 lut[(self.ip[::-1] - lo)] = np.arange(self.n - 1, -1, -1, dtype=np.int32)
                 self.lut, self.lo, self.span = lut, lo, span
+                self.lut_mv = memoryview(lut)  # type: ignore[arg-type]
+
+    def rows_list(self, addrs: list[int]) -> list[int]:
+        """:meth:`rows` of a short list of addresses, as a list (no numpy calls when the offset
+        table is there: a jump table's few targets cost less than the arrays around them)."""
+        if self.lut is None:
+            return self.rows(np.asarray(addrs, dtype=np.int64)).tolist()  # type: ignore[no-any-return]
+        mv, lo, span = self.lut_mv, self.lo, self.span
+        return [mv[a - lo] if 0 <= a - lo < span else -1 for a in addrs]
 
     def rows(self, addrs: np.ndarray) -> np.ndarray:
         """Row of each address, -1 where no instruction starts there."""
@@ -355,11 +364,18 @@ class _Analysis:
         self.succ_t: list[int] = tgt.tolist()
         self.succ_f: list[int] = fall.tolist()
         self.succ_jt: dict[int, list[int]] = {}
-        for r, targets in self.jt.items():
-            b = int(self.block_of[r])
-            trs = self.idx.rows(np.asarray(targets, dtype=np.int64))
-            self.succ_jt[b] = sorted({int(self.block_of[x]) for x in trs.tolist() if x >= 0})
-            self.n_jump_tables += 1
+        if self.jt:
+            # every table's targets in one array: rows and blocks in one numpy call each
+            jt_rows = list(self.jt)
+            sizes = [len(v) for v in self.jt.values()]
+            trs = self.idx.rows(np.fromiter(chain.from_iterable(self.jt.values()), dtype=np.int64,
+                                            count=sum(sizes)))
+            tb = np.where(trs >= 0, self.block_of[np.maximum(trs, 0)], -1).tolist()
+            pos = 0
+            for b, k in zip(self.block_of[jt_rows].tolist(), sizes, strict=True):
+                self.succ_jt[b] = sorted({x for x in tb[pos:pos + k] if x >= 0})
+                pos += k
+            self.n_jump_tables += len(jt_rows)
         # off-sweep direct targets, per block (re-decoded when their block is reached)
         self.block_missing: dict[int, list[int]] = {}
         lkb = _kind_in(lk, (K_JCC, K_JMP))
@@ -370,15 +386,20 @@ class _Analysis:
         # direct calls, without "call next instruction" (the i386 get-PC idiom, not a call of a function)
         cr = np.nonzero((kind == K_CALL) & (t.target != end))[0]
         cb = self.block_of[cr]  # ascending: rows are, and so are their blocks
-        # the calls of block b are call_t[i:j] (targets) and call_r[i:j] (their rows), block_calls[b] = (i, j)
+        # the calls of block b are call_t[i:j] (targets) and call_r[i:j] (their rows), i, j = call_lo[b],
+        # call_hi[b] (equal when it makes none)
         self.call_t: list[int] = t.target[cr].tolist()
         self.call_rows = self.idx.rows(t.target[cr])
         self.call_r: list[int] = self.call_rows.tolist()
         cut = np.flatnonzero(np.diff(cb)) + 1
         lo = np.r_[0, cut].astype(np.int64) if len(cb) else np.zeros(0, dtype=np.int64)
         hi = np.r_[cut, len(cb)].astype(np.int64) if len(cb) else np.zeros(0, dtype=np.int64)
-        self.block_calls: dict[int, tuple[int, int]] = dict(
-            zip(cb[lo].tolist(), zip(lo.tolist(), hi.tolist(), strict=True), strict=True))
+        self.call_blocks = cb[lo]
+        call_lo = np.zeros(nb, dtype=np.int64)
+        call_hi = np.zeros(nb, dtype=np.int64)
+        call_lo[self.call_blocks] = lo
+        call_hi[self.call_blocks] = hi
+        self.call_lo, self.call_hi = array("q", call_lo.tobytes()), array("q", call_hi.tobytes())
 
     def _accept_cases(self, r: int, targets: list[int], leader: np.ndarray) -> bool:
         """Record ``targets`` as the cases of the indirect jump at row ``r`` when at least half of
@@ -386,12 +407,12 @@ class _Analysis:
         sends discovery into the middle of other code. The cases become block leaders."""
         if not targets:
             return False
-        trs = self.idx.rows(np.asarray(targets, dtype=np.int64))
-        good = trs >= 0
-        if good.sum() < max(1, len(targets) // 2):
+        trs = self.idx.rows_list(targets)
+        good = [x for x in trs if x >= 0]
+        if len(good) < max(1, len(targets) // 2):
             return False
-        self.jt[r] = [a for a, g in zip(targets, good.tolist(), strict=True) if g]
-        leader[trs[good]] = True
+        self.jt[r] = [a for a, x in zip(targets, trs, strict=True) if x >= 0]
+        leader[good] = True
         return True
 
     def _shared_dispatch(self, r: int, jmp: iced_x86.Instruction, jmp_from: dict[int, list[int]],
@@ -562,7 +583,8 @@ class _Analysis:
         that stays in the same stated extent and cannot be a tail call (``_edge_flags``) is taken
         after one ``seen`` test; only the others go through the full checks."""
         block_of, leader = self.block_of, self.leader
-        succ_t, succ_f, succ_jt, calls = self.succ_t, self.succ_f, self.succ_jt, self.block_calls
+        succ_t, succ_f, succ_jt = self.succ_t, self.succ_f, self.succ_jt
+        call_lo, call_hi = self.call_lo, self.call_hi
         call_t, call_r = self.call_t, self.call_r
         jmp_end = self.jmp_end
         brange = self.block_range
@@ -650,10 +672,11 @@ class _Analysis:
             for b in order:
                 ob[b] = 1
                 if extra[b]:
-                    ij = calls.get(b)
-                    if ij is not None:
-                        ft.extend(call_t[ij[0]:ij[1]])
-                        fr.extend(call_r[ij[0]:ij[1]])
+                    i = call_lo[b]
+                    j = call_hi[b]
+                    if i != j:
+                        ft.extend(call_t[i:j])
+                        fr.extend(call_r[i:j])
                     if b in block_missing:
                         self._missing.update(block_missing[b])
             fn_map[a] = (src, order, ft, [c for c, _ in tails])
@@ -682,7 +705,7 @@ class _Analysis:
             has_jt = np.zeros(nb, dtype=np.uint8)
             has_jt[[b for b, v in self.succ_jt.items() if v]] = 1
             extra = np.zeros(nb, dtype=np.uint8)
-            extra[list(self.block_calls)] = 1
+            extra[self.call_blocks] = 1
             extra[list(self.block_missing)] = 1
             flags = self._eflags = (out[0], out[1], bytearray(has_jt), bytearray(extra))
         return flags
