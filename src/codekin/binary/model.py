@@ -19,8 +19,16 @@ def entropy(data: bytes) -> float:
     """Shannon entropy in bits per byte (0..8)."""
     if not data:
         return 0.0
-    counts = np.bincount(np.frombuffer(data, dtype=np.uint8), minlength=256)
-    p = counts[counts > 0] / len(data)
+    n = len(data)
+    if n < 4096:
+        counts = np.bincount(np.frombuffer(data, dtype=np.uint8), minlength=256)
+    else:
+        # byte pairs counted as uint16 (half the elements), each pair's two bytes then summed out
+        c = np.bincount(np.frombuffer(data, dtype=np.uint16, count=n // 2), minlength=1 << 16).reshape(256, 256)
+        counts = c.sum(axis=0) + c.sum(axis=1)
+        if n & 1:
+            counts[data[-1]] += 1
+    p = counts[counts > 0] / n
     return max(0.0, float(-(p * np.log2(p)).sum()))
 
 
@@ -172,9 +180,12 @@ class Binary:
             r = order[j]
             lim = r.va + min(len(r.data), r.vsize)
             sel = np.flatnonzero((k == j) & (vas + ns <= lim) & (ns >= 0))
-            data, base = r.data, r.va
-            for i, a, n in zip(sel.tolist(), (vas[sel] - base).tolist(), ns[sel].tolist(), strict=True):
-                out[i] = data[a:a + n]
+            offs = vas[sel] - r.va
+            got = list(map(r.data.__getitem__, map(slice, offs.tolist(), (offs + ns[sel]).tolist())))
+            if len(sel) == len(vl):
+                return got  # every address in this one region
+            for i, v in zip(sel.tolist(), got, strict=True):
+                out[i] = v
             done[sel] = True
         for i in np.flatnonzero(~done).tolist():
             out[i] = self.read(vl[i], nl[i])

@@ -101,15 +101,7 @@ class _Index:
                 # as a left binary search finds it
                 lut[(self.ip[::-1] - lo)] = np.arange(self.n - 1, -1, -1, dtype=np.int32)
                 self.lut, self.lo, self.span = lut, lo, span
-                self.lut_mv = memoryview(lut)  # type: ignore[arg-type]
 
-    def rows_list(self, addrs: list[int]) -> list[int]:
-        """:meth:`rows` of a short list of addresses, as a list (no numpy calls when the offset
-        table is there: a jump table's few targets cost less than the arrays around them)."""
-        if self.lut is None:
-            return self.rows(np.asarray(addrs, dtype=np.int64)).tolist()  # type: ignore[no-any-return]
-        mv, lo, span = self.lut_mv, self.lo, self.span
-        return [mv[a - lo] if 0 <= a - lo < span else -1 for a in addrs]
 
     def rows(self, addrs: np.ndarray) -> np.ndarray:
         """Row of each address, -1 where no instruction starts there."""
@@ -407,12 +399,14 @@ class _Analysis:
         sends discovery into the middle of other code. The cases become block leaders."""
         if not targets:
             return False
-        trs = self.idx.rows_list(targets)
-        good = [x for x in trs if x >= 0]
-        if len(good) < max(1, len(targets) // 2):
+        ta = np.asarray(targets, dtype=np.int64)
+        trs = self.idx.rows(ta)
+        good = trs >= 0
+        ng = int(np.count_nonzero(good))
+        if ng < max(1, len(targets) // 2):
             return False
-        self.jt[r] = [a for a, x in zip(targets, trs, strict=True) if x >= 0]
-        leader[good] = True
+        self.jt[r] = targets if ng == len(targets) else ta[good].tolist()
+        leader[trs[good]] = True
         return True
 
     def _shared_dispatch(self, r: int, jmp: iced_x86.Instruction, jmp_from: dict[int, list[int]],
@@ -524,17 +518,20 @@ class _Analysis:
         moves a register onto itself (``lea r,[r+0]``, ``mov r,r``). The rows' bytes are decoded
         together in one pass (each decodes to itself: same bytes, same mode)."""
         t = self.t
-        ips = t.ip[rows].tolist()
-        lens = t.length[rows].tolist()
-        raws = self.b.read_many(t.ip[rows], t.length[rows].astype(np.int64))
-        out = np.fromiter((r in _FILLER for r in raws), dtype=bool, count=len(raws))
+        lens = t.length[rows]
+        raws = self.b.read_many(t.ip[rows], lens.astype(np.int64))
+        out = np.fromiter(map(_FILLER.__contains__, raws), dtype=bool, count=len(raws))
         insns = list(iced_x86.Decoder(self.b.bitness, b"".join(raws), ip=0))
-        if len(insns) != len(raws) or any(i.len != ln for i, ln in zip(insns, lens, strict=True)):
-            insns = [iced_x86.Decoder(self.b.bitness, raw, ip=a).decode() for raw, a in zip(raws, ips, strict=True)]
+        rec = raw_records(insns) if insns else None
+        if len(insns) != len(raws) or (
+                not np.array_equal(rec["len"], lens) if rec is not None
+                else any(i.len != ln for i, ln in zip(insns, lens.tolist(), strict=True))):
+            insns = [iced_x86.Decoder(self.b.bitness, raw, ip=a).decode()
+                     for raw, a in zip(raws, t.ip[rows].tolist(), strict=True)]
+            rec = raw_records(insns) if insns else None
         lea = iced_x86.Mnemonic.LEA
         none = iced_x86.Register.NONE
         reg = iced_x86.OpKind.REGISTER
-        rec = raw_records(insns) if insns else None
         if rec is not None:
             # the same tests over the raw records' columns, in one pass (mnemonic and operand count
             # are per opcode form: read from each form's first row)
@@ -624,33 +621,35 @@ class _Analysis:
             tails: list[tuple[int, int]] = []
             while stack:
                 b = stack.pop()
-                if has_jt[b]:
-                    succ: tuple[int, ...] | list[int] = succ_jt[b]
-                else:
-                    s = succ_t[b]
-                    if s >= 0 and easy_t[b] and not sflag[s]:
+                s = succ_t[b]
+                if s >= 0 and easy_t[b] and not sflag[s]:
+                    if s not in seen:
+                        seen.add(s)
+                        order.append(s)
+                        stack.append(s)
+                    s = succ_f[b]
+                    if s >= 0 and easy_f[b] and not sflag[s]:
                         if s not in seen:
                             seen.add(s)
                             order.append(s)
                             stack.append(s)
-                        s = succ_f[b]
-                        if s >= 0 and easy_f[b] and not sflag[s]:
-                            if s not in seen:
-                                seen.add(s)
-                                order.append(s)
-                                stack.append(s)
+                        continue
+                    succ: tuple[int, ...] | list[int] = (s,)
+                else:
+                    s2 = succ_f[b]
+                    if s2 < 0 and s < 0:
+                        # no direct successor: a jump table's cases, if it ends in one (a block
+                        # ending in an indirect jump has neither a target nor a fall-through)
+                        if not has_jt[b]:
                             continue
-                        succ = (s,)
+                        succ = succ_jt[b]
+                    elif s2 >= 0 and easy_f[b] and not sflag[s2] and s < 0:
+                        if s2 not in seen:
+                            seen.add(s2)
+                            order.append(s2)
+                            stack.append(s2)
+                        continue
                     else:
-                        s2 = succ_f[b]
-                        if s2 < 0 and s < 0:
-                            continue
-                        if s2 >= 0 and easy_f[b] and not sflag[s2] and s < 0:
-                            if s2 not in seen:
-                                seen.add(s2)
-                                order.append(s2)
-                                stack.append(s2)
-                            continue
                         succ = (s, s2)
                 # the full checks, in the successors' order
                 for s in succ:

@@ -140,9 +140,11 @@ def _base_value(insns: list[iced_x86.Instruction], before: int, reg: int, got: i
 def _bound(insns: list[iced_x86.Instruction], index_reg: int | None = None) -> int | None:
     """Case count from the last ``cmp index, imm`` before the jump (any ``cmp`` when the index
     register is unknown)."""
+    full = None if index_reg is None else _full(index_reg)
+    reg_kind = iced_x86.OpKind.REGISTER
     for ins in reversed(insns):
-        if index_reg is not None and not (ins.op_count >= 1 and ins.op0_kind == iced_x86.OpKind.REGISTER
-                                          and _full(ins.op0_register) == _full(index_reg)):
+        if full is not None and not (ins.op_count >= 1 and ins.op0_kind == reg_kind
+                                     and _full(ins.op0_register) == full):
             continue
         if ins.mnemonic == iced_x86.Mnemonic.CMP and ins.op_count == 2 and ins.op1_kind in (
             iced_x86.OpKind.IMMEDIATE8, iced_x86.OpKind.IMMEDIATE8TO32, iced_x86.OpKind.IMMEDIATE8TO64,
