@@ -101,6 +101,9 @@ class _Index:
                 # as a left binary search finds it
                 lut[(self.ip[::-1] - lo)] = np.arange(self.n - 1, -1, -1, dtype=np.int32)
                 self.lut, self.lo, self.span = lut, lo, span
+        # whether no two rows share an address (overlapping sections): a look-up then finds the
+        # only row at an address
+        self.unique = bool(self.n < 2 or (self.ip[1:] > self.ip[:-1]).all())
 
 
     def rows(self, addrs: np.ndarray) -> np.ndarray:
@@ -125,6 +128,13 @@ class _Index:
         k = np.searchsorted(self.cstart, addrs, side="right") - 1
         kc = np.maximum(k, 0)
         return (k >= 0) & (addrs < self.cend[kc])
+
+
+def _run_start(breaks: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """First row of the run of contiguous instructions each of ``rows`` lies in: the row after the
+    last break (a row not contiguous with the next) before it, 0 when there is none."""
+    k = np.searchsorted(breaks, rows - 1, side="right") - 1
+    return np.where(k >= 0, breaks[np.maximum(k, 0)] + 1, 0)
 
 
 def extract(binary: Binary, *, deadline: float | None = None) -> Extraction:
@@ -261,49 +271,47 @@ class _Analysis:
         if n:
             leader[0] = True
             leader[1:] = ~contig[:-1] | term[:-1]
-            # the first instruction after a run of filler that follows a terminator
-            rows = np.arange(n)
-            last_real = np.maximum.accumulate(np.where(~pad, rows, -1))
-            prev_real = np.empty(n, dtype=np.int64)
-            prev_real[0] = -1
-            prev_real[1:] = last_real[:-1]
-            after_fill = np.zeros(n, dtype=bool)
-            after_fill[1:] = pad[:-1] & ~pad[1:]
-            ok = after_fill & ((prev_real < 0) | term[np.maximum(prev_real, 0)])
-            leader |= ok
+            # the first instruction after a run of filler that follows a terminator (the last
+            # non-filler row before it, or none)
+            af = np.flatnonzero(pad[:-1] & ~pad[1:]) + 1
+            if len(af):
+                real = np.flatnonzero(~pad)
+                k = np.searchsorted(real, af) - 1
+                prev_real = np.where(k >= 0, real[np.maximum(k, 0)], -1)
+                leader[af[(prev_real < 0) | term[np.maximum(prev_real, 0)]]] = True
         br = _kind_in(kind, (K_JCC, K_JMP, K_CALL))
         tr = self.idx.rows(t.target[br])
         leader[tr[tr >= 0]] = True
-        seed_rows = self.idx.rows(np.asarray([a for a, _ in self.seeds], dtype=np.int64))
+        seed_rows = self.seed_rows = self.idx.rows(np.asarray([a for a, _ in self.seeds], dtype=np.int64))
         leader[seed_rows[seed_rows >= 0]] = True
         # jump tables of every indirect jump (cheap: few of them); targets become leaders
         self.jt: dict[int, list[int]] = {}
         jmpi = np.nonzero(kind == K_JMPI)[0]
-        # first row of the run of contiguous instructions each row lies in
-        if n:
-            brk = np.maximum.accumulate(np.where(~contig, np.arange(n), -1))
-            run_start = np.zeros(n, dtype=np.int64)
-            run_start[1:] = brk[:-1] + 1
-            run_start_all = run_start
-            run_start = run_start[jmpi].tolist()
-        else:
-            run_start_all = np.zeros(0, dtype=np.int64)
+        # first row of the run of contiguous instructions each indirect jump lies in
+        breaks = np.flatnonzero(~contig)
+        run_start = _run_start(breaks, jmpi).tolist()
         # direct jumps by target, for indirect jumps that several dispatch sites share
         jr = np.flatnonzero(kind == K_JMP)
         jmp_from: dict[int, list[int]] = {}
         if len(jmpi):
-            hit = np.isin(t.target[jr], ip[jmpi])
+            if self.idx.unique:  # the row at each target, one look-up
+                trow = self.idx.rows(t.target[jr])
+                hit = (trow >= 0) & (kind[np.maximum(trow, 0)] == K_JMPI)
+            else:
+                hit = np.isin(t.target[jr], ip[jmpi])
             for a, p in zip(t.target[jr[hit]].tolist(), jr[hit].tolist(), strict=True):
                 jmp_from.setdefault(a, []).append(p)
         bits = self.b.bitness
-        for r, rs in zip(jmpi.tolist(), run_start if n else [], strict=True):
+        # jmp [base+disp] (PLT slots, vtables): no table in any window (resolve_insns); the jumps'
+        # operands read from all of them decoded together
+        no_table = self._memory_no_index(jmpi)
+        for r, rs, skip in zip(jmpi.tolist(), run_start, no_table, strict=True):
+            if skip:
+                continue
             a_r = int(ip[r])
             if t.ref[r] >= 0 and a_r in self.import_at:
                 continue
             e_r = int(end[r])
-            j = iced_x86.Decoder(bits, self.b.read(a_r, e_r - a_r), ip=a_r).decode()
-            if j.op0_kind == iced_x86.OpKind.MEMORY and j.memory_index == iced_x86.Register.NONE:
-                continue  # jmp [base+disp] (PLT slots, vtables): no table in any window (resolve_insns)
             # the base register is often loaded far before the jump: a window of 10 instructions,
             # then of 160. The rows from the run start on are contiguous, so decoding from any of
             # them gives the swept rows again: each window is decoded on its own, the long one only
@@ -316,7 +324,7 @@ class _Analysis:
                 va = int(ip[lo_far])
                 far = list(iced_x86.Decoder(bits, self.b.read(va, e_r - va), ip=va))
                 if len(far) == r - lo_far + 1 and far[-1].op0_kind == iced_x86.OpKind.REGISTER and \
-                        self._accept_cases(r, self._shared_dispatch(r, far[-1], jmp_from, run_start_all), leader):
+                        self._accept_cases(r, self._shared_dispatch(r, far[-1], jmp_from, breaks), leader):
                     continue
             targets: list[int] = []
             tried = -1
@@ -393,6 +401,25 @@ class _Analysis:
         call_hi[self.call_blocks] = hi
         self.call_lo, self.call_hi = array("q", call_lo.tobytes()), array("q", call_hi.tobytes())
 
+    def _memory_no_index(self, rows: np.ndarray) -> list[bool]:
+        """Per row: whether its first operand is memory without an index register. The rows'
+        bytes are decoded together in one pass (each decodes to itself: same bytes, same mode)."""
+        if not len(rows):
+            return []
+        t = self.t
+        lens = t.length[rows]
+        raws = self.b.read_many(t.ip[rows], lens.astype(np.int64))
+        insns = list(iced_x86.Decoder(self.b.bitness, b"".join(raws), ip=0))
+        rec = raw_records(insns)
+        if rec is not None and len(rec) == len(raws) and np.array_equal(rec["len"], lens):
+            return ((rec["opk"][:, 0] == iced_x86.OpKind.MEMORY)
+                    & (rec["index"] == iced_x86.Register.NONE)).tolist()  # type: ignore[no-any-return]
+        out = []
+        for raw, a in zip(raws, t.ip[rows].tolist(), strict=True):
+            j = iced_x86.Decoder(self.b.bitness, raw, ip=a).decode()
+            out.append(j.op0_kind == iced_x86.OpKind.MEMORY and j.memory_index == iced_x86.Register.NONE)
+        return out
+
     def _accept_cases(self, r: int, targets: list[int], leader: np.ndarray) -> bool:
         """Record ``targets`` as the cases of the indirect jump at row ``r`` when at least half of
         them start an instruction of the sweep: a misread table (wrong bound, wrong base) otherwise
@@ -410,7 +437,7 @@ class _Analysis:
         return True
 
     def _shared_dispatch(self, r: int, jmp: iced_x86.Instruction, jmp_from: dict[int, list[int]],
-                         run_start: np.ndarray) -> list[int]:
+                         breaks: np.ndarray) -> list[int]:
         """Case targets of a lone ``jmp reg`` that dispatch sites reach by direct jumps (gcc merges
         the indirect jumps of a computed-goto interpreter loop into one: ``mov eax,[eax*4+T];
         jmp L`` ... ``L: jmp eax``): each site's window, with this jump in place of its ``jmp L``."""
@@ -419,7 +446,7 @@ class _Analysis:
         seen: set[int] = set()
         for p in jmp_from.get(int(t.ip[r]), [])[:256]:
             for reach in (10, 160):
-                lo = max(p - reach, int(run_start[p]))
+                lo = max(p - reach, int(_run_start(breaks, np.asarray([p]))[0]))
                 if lo >= p:
                     break
                 va = int(t.ip[lo])
@@ -448,8 +475,7 @@ class _Analysis:
         start_blocks: set[int] = set()
         queue: list[tuple[int, str, int]] = []
         seen_seed: set[int] = set()
-        seed_rows = self.idx.rows(np.asarray([a for a, _ in self.seeds], dtype=np.int64)).tolist()
-        for (a, src), r in zip(self.seeds, seed_rows, strict=True):
+        for (a, src), r in zip(self.seeds, self.seed_rows.tolist(), strict=True):
             if a in seen_seed:
                 continue
             seen_seed.add(a)
@@ -735,7 +761,7 @@ class _Analysis:
         # without unwind tables nothing states where functions are: accept any clean body after padding
         relaxed = not self.b.unwind_ranges
         # unreferenced import thunks (mingw's jmp [__imp_X] stubs) at chunk starts
-        thunk_rows = [self.idx.row(a) for a in self.import_at]
+        thunk_rows = self.idx.rows(np.fromiter(self.import_at, dtype=np.int64, count=len(self.import_at))).tolist()
         queue = [(int(t.ip[r]), "thunk", r) for r in thunk_rows if r >= 0 and self.chunk_start[r]]
         queue.reverse()
         self._drain(queue)
