@@ -472,7 +472,6 @@ class _Analysis:
         self.owned_buf = bytearray(nb)
         self.owned = np.frombuffer(self.owned_buf, dtype=bool)
         self.fn: dict[int, tuple[str, list[int], list[int], list[int]]] = {}
-        start_blocks: set[int] = set()
         queue: list[tuple[int, str, int]] = []
         seen_seed: set[int] = set()
         for (a, src), r in zip(self.seeds, self.seed_rows.tolist(), strict=True):
@@ -482,21 +481,20 @@ class _Analysis:
             queue.append((a, src, r))
         # every direct call target and seed is a function start for tail-call purposes
         call_rows = self.call_rows  # rows of the direct call targets (_build_blocks)
-        start_blocks.update(self.block_of[call_rows[call_rows >= 0]].tolist())
-        for _, _, r in queue:
-            if r >= 0 and self.leader[r]:
-                start_blocks.add(int(self.block_of[r]))
-        self.start_blocks = start_blocks
-        sb_arr = np.fromiter(start_blocks, dtype=np.int64, count=len(start_blocks))
         sflag = np.zeros(nb, dtype=np.uint8)
-        sflag[sb_arr] = 1
+        sflag[self.block_of[call_rows[call_rows >= 0]]] = 1
+        qr = np.fromiter((r for _, _, r in queue), dtype=np.int64, count=len(queue))
+        qr = qr[qr >= 0]
+        sflag[self.block_of[qr[self.leader[qr]]]] = 1
+        sb_arr = np.flatnonzero(sflag)
         self.start_flag = bytearray(sflag)
         self.known_starts = np.unique(self.t.ip[self.bfirst[sb_arr]])
         kind = t.kind
         pad = self.pad
+        # a row after filler, a gap or a ret/jmp starts a chunk (flow_break: of the row before)
+        self.flow_break = pad[:-1] | ~self.contig[:-1] | self.flow_end[:-1]
         prev_end = np.ones(len(t), dtype=bool)
-        if len(t) > 1:
-            prev_end[1:] = pad[:-1] | ~self.contig[:-1] | _kind_in(kind[:-1], (K_RET, K_JMP, K_JMPI))
+        prev_end[1:] = self.flow_break
         self.chunk_start = self.leader & prev_end
         self.jmp_end_arr = kind[self.blast] == K_JMP if nb else np.zeros(0, dtype=bool)
         self.jmp_end = bytearray(self.jmp_end_arr.view(np.uint8))
@@ -523,7 +521,7 @@ class _Analysis:
         n = len(t)
         pad = (kind == K_PAD) | (kind == K_STOP) | ((t.code == iced_x86.Code.ADD_RM8_R8) & (t.length == 2))
         cand = _FILLER_CODES[t.code]
-        term = _kind_in(kind, (K_RET, K_JMP, K_JMPI))
+        term = self.flow_end = _kind_in(kind, (K_RET, K_JMP, K_JMPI))
         decided = np.zeros(n, dtype=bool)
         filler = np.zeros(n, dtype=bool)
         for _ in range(2):  # a run of two filler instructions is common
@@ -768,16 +766,16 @@ class _Analysis:
         # a memory operand that is an address (lea) takes the address of code; one that reads or writes
         # there (fld tbyte [x], cmp [x],...) says the bytes at x are data, whatever section holds them
         addr_ref = (t.ref >= 0) & _LEA_CODES[t.code]
+        # address-taken: lea/mov/push of a code address (the rows it points at; the same every round)
+        vals = np.concatenate([t.ref[addr_ref], t.imm[(t.imm > 0) & (t.kind != K_CALL)], data_ptrs])
+        vr = self.idx.rows(np.unique(vals[self.idx.in_code(vals)]))
+        vr = vr[vr >= 0]
+        leader_real = self.leader & ~pad
         for _ in range(3):
             owned_row = self.owned[self.block_of]
             prev_free = np.ones(n, dtype=bool)
-            prev_free[1:] = owned_row[:-1] | pad[:-1] | ~self.contig[:-1] | _kind_in(
-                t.kind[:-1], (K_RET, K_JMP, K_JMPI))
-            chunk_start = self.leader & ~owned_row & ~pad & prev_free
-            # address-taken: lea/mov/push of a code address that starts an unclaimed chunk
-            vals = np.concatenate([t.ref[addr_ref], t.imm[(t.imm > 0) & (t.kind != K_CALL)], data_ptrs])
-            vr = self.idx.rows(np.unique(vals[self.idx.in_code(vals)]))
-            vr = vr[vr >= 0]
+            prev_free[1:] = owned_row[:-1] | self.flow_break
+            chunk_start = leader_real & ~owned_row & prev_free
             ref_rows = vr[chunk_start[vr] & ~self._inside_stated_extent(vr)]
             queue = [(int(t.ip[r]), "ref", r) for r in ref_rows.tolist() if not self._in_stub(int(t.ip[r]))]
             queue.reverse()
@@ -799,7 +797,6 @@ class _Analysis:
                         relaxed and not after_noret and self._plausible_body(r)):
                     continue
                 sb = int(self.block_of[r])
-                self.start_blocks.add(sb)
                 self.start_flag[sb] = 1
                 self._drain([(a, "gap", r)], weak=True)
             if len(self.fn) == before:
