@@ -91,6 +91,8 @@ class _Index:
         cr = sorted(code_ranges)
         self.cstart = np.asarray([a for a, _ in cr], dtype=np.int64)
         self.cend = np.asarray([b for _, b in cr], dtype=np.int64)
+        self.ranges = cr
+        self.few_disjoint = len(cr) <= 4 and all(cr[i][1] <= cr[i + 1][0] for i in range(len(cr) - 1))
         self.lut: np.ndarray | None = None
         if self.n:
             lo = int(self.ip[0])
@@ -125,6 +127,12 @@ class _Index:
     def in_code(self, addrs: np.ndarray) -> np.ndarray:
         if not len(self.cstart):
             return np.zeros(addrs.shape, dtype=bool)
+        if self.few_disjoint:
+            # a handful of ranges that do not overlap: two compares each beat a binary search
+            out = (addrs >= self.cstart[0]) & (addrs < self.cend[0])
+            for a, b in self.ranges[1:]:
+                out |= (addrs >= a) & (addrs < b)
+            return out
         k = np.searchsorted(self.cstart, addrs, side="right") - 1
         kc = np.maximum(k, 0)
         return (k >= 0) & (addrs < self.cend[kc])
