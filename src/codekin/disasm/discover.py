@@ -611,7 +611,8 @@ class _Analysis:
         The walk runs in Python, one step per block, so each step does as little as it can: an edge
         that stays in the same stated extent and cannot be a tail call (``_edge_flags``) is taken
         after one ``seen`` test; only the others go through the full checks."""
-        block_of, leader = self.block_of, self.leader
+        # memoryviews of the per-row columns: a Python int / bool per look-up, no numpy scalar
+        block_of, leader = memoryview(self.block_of), memoryview(self.leader)
         succ_t, succ_f, succ_jt = self.succ_t, self.succ_f, self.succ_jt
         call_lo, call_hi = self.call_lo, self.call_hi
         call_t, call_r = self.call_t, self.call_r
@@ -637,7 +638,7 @@ class _Analysis:
                 continue
             if not leader[r]:
                 continue
-            b0 = int(block_of[r])
+            b0 = block_of[r]
             if weak and ob[b0]:
                 continue  # address-taken code inside a function already found (e.g. switch cases)
             count += 1
