@@ -15,7 +15,9 @@ from __future__ import annotations
 import time
 from array import array
 from bisect import bisect_right
+from collections import Counter
 from itertools import chain
+from operator import itemgetter
 
 import iced_x86
 import numpy as np
@@ -247,12 +249,16 @@ class _Analysis:
         has_slot[with_ref] = np.isin(t.ref[with_ref], slots)
         # thunks: jmp [slot]; calls: call [slot]
         jm = np.nonzero(has_slot & (t.kind == K_JMPI))[0]
-        endbr = {iced_x86.Code.ENDBR64, iced_x86.Code.ENDBR32}
-        for r in jm.tolist():
-            name = slot_name[int(t.ref[r])]
-            self.import_at[int(t.ip[r])] = name
-            if r > 0 and int(t.code[r - 1]) in endbr and t.ip[r - 1] + t.length[r - 1] == t.ip[r]:
-                self.import_at[int(t.ip[r - 1])] = name
+        # an endbr straight before the thunk is its first instruction
+        pj = np.maximum(jm - 1, 0)
+        endbr = (jm > 0) & ((t.code[pj] == iced_x86.Code.ENDBR64) | (t.code[pj] == iced_x86.Code.ENDBR32)) \
+            & (t.ip[pj] + t.length[pj] == t.ip[jm])
+        for ref, a, eb, pa in zip(t.ref[jm].tolist(), t.ip[jm].tolist(), endbr.tolist(), t.ip[pj].tolist(),
+                                  strict=True):
+            name = slot_name[ref]
+            self.import_at[a] = name
+            if eb:
+                self.import_at[pa] = name
         cm = np.nonzero(has_slot & (t.kind == K_CALLI))[0]
         for r in cm.tolist():
             if slot_name[int(t.ref[r])] in NORETURN:
@@ -868,10 +874,7 @@ class _Analysis:
         return self.t.ip[rows], self.t.ip[rows] + self.t.length[rows]
 
     def source_counts(self) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for src, *_ in self.fn.values():
-            out[src] = out.get(src, 0) + 1
-        return out
+        return dict(Counter(map(itemgetter(0), self.fn.values())))
 
     def functions(self) -> tuple[list[Function], list[Function]]:
         fns: list[Function] = []
