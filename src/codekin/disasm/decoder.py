@@ -126,6 +126,7 @@ class IcedDecoder:
         self._imm_mask = np.zeros(_N_CODES, dtype=np.int64)
         self._imm_sb = np.zeros(_N_CODES, dtype=np.int64)
         self._imm_wide = np.zeros(_N_CODES, dtype=bool)
+        self._tabled = np.zeros(_N_CODES, dtype=bool)  # forms whose tables above are filled
 
     def _classify(self, ins: iced_x86.Instruction) -> int:
         fc = ins.flow_control
@@ -249,22 +250,26 @@ class IcedDecoder:
         f = self._info16[code]
         if len(f) and int(f.max()) == _UNKNOWN:
             info = self._info
-            uniq, first = np.unique(code, return_index=True)
+            miss = np.flatnonzero(f == _UNKNOWN)  # the rows of forms not classified yet
+            uniq, first = np.unique(code[miss], return_index=True)
+            first = miss[first]
             for c, r in zip(uniq.tolist(), first.tolist(), strict=True):
-                if info[c] < 0:
-                    off = int(ip[r]) - va
-                    ins = iced_x86.Decoder(self.bitness, data[off:off + 15], ip=int(ip[r])).decode()
-                    info[c] = fl = self._classify(ins)
-                    if fl & _F_IMM:
-                        k = ins.op_kind(fl >> 8)
-                        bits = int(_IMM_BITS[k])
-                        self._imm_mask[c] = (1 << min(bits, 32)) - 1
-                        self._imm_sb[c] = (1 << (bits - 1)) if _IMM_SIGNED[k] else 0
-                        self._imm_wide[c] = bits == 64
+                off = int(ip[r]) - va
+                ins = iced_x86.Decoder(self.bitness, data[off:off + 15], ip=int(ip[r])).decode()
+                if info[c] < 0:  # (the attribute sweep may have classified it already)
+                    info[c] = self._classify(ins)
+                fl = info[c]
+                if fl & _F_IMM:
+                    k = ins.op_kind(fl >> 8)
+                    bits = int(_IMM_BITS[k])
+                    self._imm_mask[c] = (1 << min(bits, 32)) - 1
+                    self._imm_sb[c] = (1 << (bits - 1)) if _IMM_SIGNED[k] else 0
+                    self._imm_wide[c] = bits == 64
+                self._tabled[c] = True
             arr = self._info_arr = np.asarray(info, dtype=np.int64)
             # the flags fit in 11 bits: a uint16 table gathers a quarter of the bytes of an int64
-            # one; forms not classified yet read as _UNKNOWN
-            self._info16 = np.where(arr >= 0, arr, _UNKNOWN).astype(np.uint16)
+            # one; forms without their tables yet read as _UNKNOWN
+            self._info16 = np.where(self._tabled & (arr >= 0), arr, _UNKNOWN).astype(np.uint16)
             self._kind8 = np.where(arr >= 0, arr & 0xF, 0).astype(np.uint8)
             f = self._info16[code]
         return f
