@@ -191,6 +191,27 @@ class Binary:
             out[i] = self.read(vl[i], nl[i])
         return out
 
+    def gather(self, vas: np.ndarray, ns: np.ndarray) -> bytes | None:
+        """``b"".join(self.read_many(vas, ns))`` in numpy, for ascending ``vas`` whose bytes all lie
+        in the data of non-overlapping regions; None where that does not hold (use read_many)."""
+        starts, order, _, disjoint = self._region_index()
+        if not disjoint or not order or not len(vas):
+            return None
+        k = np.searchsorted(np.asarray(starts, dtype=np.int64), vas, side="right") - 1
+        if k[0] < 0 or (np.diff(k) < 0).any() or (ns < 0).any():
+            return None
+        parts = []
+        for j in np.unique(k).tolist():
+            r = order[j]
+            sel = k == j
+            off, n = vas[sel] - r.va, ns[sel]
+            if (off + n > len(r.data)).any():
+                return None
+            total = int(n.sum())
+            idx = np.arange(total, dtype=np.int64) + np.repeat(off - (np.cumsum(n) - n), n)
+            parts.append(np.frombuffer(r.data, dtype=np.uint8)[idx])
+        return np.concatenate(parts).tobytes() if len(parts) > 1 else parts[0].tobytes()
+
     def is_mapped(self, va: int) -> bool:
         return self._region_at(va) is not None
 

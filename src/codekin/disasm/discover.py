@@ -62,6 +62,21 @@ _FILLER = frozenset(bytes.fromhex(h) for h in (
     "8d3f", "8d36", "8db42000000000", "8d742000", "8dbc2000000000"))
 
 
+def _byte_keys(joined: bytes, lens: np.ndarray) -> np.ndarray:
+    """One int64 per run of ``lens`` bytes laid end to end in ``joined``: the bytes (up to 7,
+    little-endian) with the length in the top byte; -1 for runs longer than 7 bytes."""
+    b = np.frombuffer(joined, dtype=np.uint8).astype(np.int64)
+    start = np.cumsum(lens) - lens
+    key = lens << 56
+    for j in range(7):
+        m = np.flatnonzero(lens > j)
+        key[m] |= b[start[m] + j] << (8 * j)
+    return np.where(lens <= 7, key, -1)
+
+
+_FILLER_KEYS = _byte_keys(b"".join(sorted(_FILLER)), np.asarray([len(f) for f in sorted(_FILLER)], dtype=np.int64))
+
+
 def _kind_in(kind: np.ndarray, kinds: tuple[int, ...]) -> np.ndarray:
     """``np.isin`` for the small K_* codes, by table look-up."""
     lut = np.zeros(16, dtype=bool)
@@ -557,13 +572,23 @@ class _Analysis:
         together in one pass (each decodes to itself: same bytes, same mode)."""
         t = self.t
         lens = t.length[rows]
-        raws = self.b.read_many(t.ip[rows], lens.astype(np.int64))
-        out = np.fromiter(map(_FILLER.__contains__, raws), dtype=bool, count=len(raws))
-        insns = list(iced_x86.Decoder(self.b.bitness, b"".join(raws), ip=0))
+        lens64 = lens.astype(np.int64)
+        joined = self.b.gather(t.ip[rows], lens64)
+        if joined is not None:
+            # the known byte strings, as (bytes, length) keys compared in numpy
+            out = np.isin(_byte_keys(joined, lens64), _FILLER_KEYS)
+            raws: list[bytes] | None = None
+        else:
+            raws = self.b.read_many(t.ip[rows], lens64)
+            out = np.fromiter(map(_FILLER.__contains__, raws), dtype=bool, count=len(raws))
+            joined = b"".join(raws)
+        insns = list(iced_x86.Decoder(self.b.bitness, joined, ip=0))
         rec = raw_records(insns) if insns else None
-        if len(insns) != len(raws) or (
+        if len(insns) != len(rows) or (
                 not np.array_equal(rec["len"], lens) if rec is not None
                 else any(i.len != ln for i, ln in zip(insns, lens.tolist(), strict=True))):
+            if raws is None:
+                raws = self.b.read_many(t.ip[rows], lens64)
             insns = [iced_x86.Decoder(self.b.bitness, raw, ip=a).decode()
                      for raw, a in zip(raws, t.ip[rows].tolist(), strict=True)]
             rec = raw_records(insns) if insns else None
