@@ -112,8 +112,10 @@ def _fallback_absolute(binary: Binary, insns: list[iced_x86.Instruction], bound:
     return []
 
 
-def _full(reg: int) -> int:
-    return iced_x86.RegisterExt.full_register(reg)
+_N_REGS = max(v for k, v in vars(iced_x86.Register).items() if not k.startswith("_") and isinstance(v, int)) + 1
+# full register of each register id, looked up in a list (a call into iced per operand costs more)
+_FULL = [iced_x86.RegisterExt.full_register(r) for r in range(_N_REGS)]
+_full = _FULL.__getitem__
 
 
 def _base_value(insns: list[iced_x86.Instruction], before: int, reg: int, got: int | None) -> int | None:
