@@ -180,38 +180,59 @@ class IcedDecoder:
         ``attrgetter`` and then the branch, memory and immediate attributes of the rows that need
         them (most rows have a form that may take a memory operand, so that pass is not sparse)."""
         dec = iced_x86.Decoder(self.bitness, data, ip=va)
-        chunks: list[bytes] = []
+        # the fields read below, copied out of each batch while it is in cache (no second copy of
+        # the whole records); every instruction takes a byte at least, so len(data) rows suffice
+        # (np.empty: pages past the rows used are never touched)
+        cap = len(data)
+        length_c = np.empty(cap, dtype=np.uint8)
+        code_c = np.empty(cap, dtype=np.uint16)
+        base_c = np.empty(cap, dtype=np.uint8)
+        opk0_c = np.empty(cap, dtype=np.uint8)
+        dsz_c = np.empty(cap, dtype=np.uint8)
+        imm_c = np.empty(cap, dtype=np.uint32)
+        displ_c = np.empty(cap, dtype=np.uint64)
+        n = 0
         while True:
             raw = b"".join(map(_STATE, islice(dec, _RAW_CHUNK)))
             m = len(raw) // _RAW.itemsize
             if m:
-                chunks.append(raw)
+                rec = np.frombuffer(raw, dtype=_RAW)
+                e = n + m
+                if e > len(length_c):  # (not seen: a row takes one byte at least) grow all columns
+                    length_c, code_c, base_c, opk0_c, dsz_c, imm_c, displ_c = (
+                        np.concatenate([c, np.empty(max(e, 2 * len(c)) - len(c), dtype=c.dtype)])
+                        for c in (length_c, code_c, base_c, opk0_c, dsz_c, imm_c, displ_c))
+                length_c[n:e] = rec["len"]
+                code_c[n:e] = rec["code"]
+                base_c[n:e] = rec["base"]
+                opk0_c[n:e] = rec["opk"][:, 0]
+                dsz_c[n:e] = rec["dsz"]
+                imm_c[n:e] = rec["imm"]
+                displ_c[n:e] = rec["displ"]
+                n = e
             if m < _RAW_CHUNK or not dec.can_decode:
                 break
             if deadline is not None and time.monotonic() > deadline:
                 raise TimeBudgetExceeded("decoding ran out of time", stage="decode")
-        if not chunks:
+        if not n:
             return InsnTable.empty()
-        rec = np.frombuffer(chunks[0] if len(chunks) == 1 else b"".join(chunks), dtype=_RAW)
-        n = len(rec)
-        length = rec["len"].copy()
-        code = rec["code"].copy()
+        length = length_c[:n].copy()
+        code = code_c[:n].copy()
+        base, opk0, dsz, imm_f, displ = base_c[:n], opk0_c[:n], dsz_c[:n], imm_c[:n], displ_c[:n]
         ip = np.empty(n, dtype=np.int64)
         ip[0] = va
         np.cumsum(length[:-1], out=ip[1:])
         ip[1:] += va
         f = self._flags_raw(code, data, ip, va)
         kind = self._kind8[code]
-        displ = rec["displ"]
         target = np.full(n, -1, dtype=np.int64)
         rows = np.flatnonzero(f & _F_BR)
         if len(rows):
             # near_branch_target: the target sits in the displacement field, cut to the operand size
-            k0 = rec["opk"][rows, 0]
+            k0 = opk0[rows]
             t = displ[rows] & np.where(k0 == _OPK_NB64, _M64, np.where(k0 == _OPK_NB32, _M32, _M16))
             target[rows] = np.where(_NEAR_ARR[k0], t, 0).view(np.int64)
         ref = np.full(n, -1, dtype=np.int64)
-        base = rec["base"]
         # the rare field tested first over every row, the per-form tests on its rows only
         if self.bitness == 64:
             # RIP/EIP-relative operands (iced keeps the absolute address in the displacement field)
@@ -219,7 +240,7 @@ class IcedDecoder:
             rows = rows[(f[rows] & _F_MEM).astype(bool) & (length[rows] >= 6)]
             vals = np.where(base[rows] == _REG_RIP, displ[rows], displ[rows] & _M32)
         else:
-            rows = np.flatnonzero(rec["dsz"] != 0)
+            rows = np.flatnonzero(dsz != 0)
             rows = rows[(f[rows] & _F_MEM).astype(bool) & (length[rows] >= 4) & (base[rows] == _REG_NONE)]
             vals = displ[rows]
         if len(rows):
@@ -231,7 +252,7 @@ class IcedDecoder:
             # the immediate operand's kind is a property of the opcode form: its width and
             # sign-extension come from per-form tables, the value from the record's imm field
             c = code[rows]
-            v = rec["imm"][rows].astype(np.int64)
+            v = imm_f[rows].astype(np.int64)
             sb = self._imm_sb[c]
             imm[rows] = ((v & self._imm_mask[c]) ^ sb) - sb
             wide = rows[self._imm_wide[c]]
