@@ -681,10 +681,12 @@ class _Analysis:
             next_start = known[k] if k < n_known else None
             seen = {b0}
             order = [b0]
-            stack = [b0]
+            stack: list[int] = []
             tails: list[tuple[int, int]] = []
-            while stack:
-                b = stack.pop()
+            # depth first; a block pushed and popped straight away (the last successor pushed)
+            # is expanded in place instead: the same order, without the stack round trip
+            b = b0
+            while True:
                 s = succ_t[b]
                 if s >= 0 and easy_t[b] and not sflag[s]:
                     if s not in seen:
@@ -696,7 +698,11 @@ class _Analysis:
                         if s not in seen:
                             seen.add(s)
                             order.append(s)
-                            stack.append(s)
+                            b = s
+                            continue
+                        if not stack:
+                            break
+                        b = stack.pop()
                         continue
                     succ: tuple[int, ...] | list[int] = (s,)
                 else:
@@ -705,13 +711,20 @@ class _Analysis:
                         # no direct successor: a jump table's cases, if it ends in one (a block
                         # ending in an indirect jump has neither a target nor a fall-through)
                         if not has_jt[b]:
+                            if not stack:
+                                break
+                            b = stack.pop()
                             continue
                         succ = succ_jt[b]
                     elif s2 >= 0 and easy_f[b] and not sflag[s2] and s < 0:
                         if s2 not in seen:
                             seen.add(s2)
                             order.append(s2)
-                            stack.append(s2)
+                            b = s2
+                            continue
+                        if not stack:
+                            break
+                        b = stack.pop()
                         continue
                     else:
                         succ = (s, s2)
@@ -730,6 +743,9 @@ class _Analysis:
                     seen.add(s)
                     order.append(s)
                     stack.append(s)
+                if not stack:
+                    break
+                b = stack.pop()
             ft: list[int] = []
             fr: list[int] = []
             for b in order:
