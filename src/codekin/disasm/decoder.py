@@ -90,7 +90,7 @@ class InsnTable:
         if len(parts) == 1:
             return parts[0]
         t = InsnTable(*(np.concatenate([getattr(p, f) for p in parts]) for f in InsnTable.__slots__))
-        if all(bool((np.diff(p.ip) >= 0).all()) for p in parts) and all(
+        if all(bool((p.ip[1:] >= p.ip[:-1]).all()) for p in parts) and all(
                 int(a.ip[-1]) <= int(b.ip[0]) for a, b in pairwise(parts)):
             return t  # already in order (regions swept in address order): the sort would not move a row
         order = np.argsort(t.ip, kind="stable")

@@ -111,18 +111,21 @@ class _Index:
         self.ranges = cr
         self.few_disjoint = len(cr) <= 4 and all(cr[i][1] <= cr[i + 1][0] for i in range(len(cr) - 1))
         self.lut: np.ndarray | None = None
+        # whether no two rows share an address (overlapping sections): a look-up then finds the
+        # only row at an address
+        self.unique = bool(self.n < 2 or (self.ip[1:] > self.ip[:-1]).all())
         if self.n:
             lo = int(self.ip[0])
             span = int(self.ip[-1]) - lo + 1
             if 0 < span <= min(8 * self.n + 4096, 1 << 26) and self.n < 1 << 31:
                 lut = np.full(span, -1, dtype=np.int32)
-                # reversed, so that of equal addresses (overlapping sections) the first row is kept,
-                # as a left binary search finds it
-                lut[(self.ip[::-1] - lo)] = np.arange(self.n - 1, -1, -1, dtype=np.int32)
+                if self.unique:
+                    lut[self.ip - lo] = np.arange(self.n, dtype=np.int32)
+                else:
+                    # reversed, so that of equal addresses (overlapping sections) the first row is
+                    # kept, as a left binary search finds it
+                    lut[(self.ip[::-1] - lo)] = np.arange(self.n - 1, -1, -1, dtype=np.int32)
                 self.lut, self.lo, self.span = lut, lo, span
-        # whether no two rows share an address (overlapping sections): a look-up then finds the
-        # only row at an address
-        self.unique = bool(self.n < 2 or (self.ip[1:] > self.ip[:-1]).all())
 
 
     def rows(self, addrs: np.ndarray) -> np.ndarray:
