@@ -761,7 +761,7 @@ class _Analysis:
                         fr.extend(call_r[i:j])
                     if b in block_missing:
                         self._missing.update(block_missing[b])
-            fn_map[a] = (src, order, ft, [c for c, _ in tails])
+            fn_map[a] = (src, order, ft, [c for c, _ in tails] if tails else [])
             for c, cr in zip(ft, fr, strict=True):
                 if c not in fn_map:
                     queue.append((c, "call", cr))
