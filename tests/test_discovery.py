@@ -110,12 +110,19 @@ def test_raw_record_sweep_matches_attribute_sweep() -> None:
     for name in ("elf64-O0", "elf64-O2", "elf32-O2", "elf64-clang-O2", "hostile-O2", "pe32-O2.exe", "pe64-O2.exe"):
         b = load_binary(fixture_path(name).read_bytes(), name=name)
         dec = decoder.IcedDecoder(64 if b.arch == "x64" else 32)
+        # a second decoder meets every opcode form in the attribute sweep first: the raw sweep
+        # must still fill its own per-form tables (immediate widths) for forms classified there
+        dec_rev = decoder.IcedDecoder(dec.bitness)
         for r in b.code_regions():
             raw = dec._sweep_raw(r.data, r.va, None)
             attrs = dec._sweep_attrs(r.data, r.va, None)
+            attrs_rev = dec_rev._sweep_attrs(r.data, r.va, None)
+            raw_rev = dec_rev._sweep_raw(r.data, r.va, None)
             for col in decoder.InsnTable.__slots__:
                 a, c = getattr(raw, col), getattr(attrs, col)
                 assert a.dtype == c.dtype and np.array_equal(a, c), (name, col)
+                assert np.array_equal(getattr(raw_rev, col), a) and np.array_equal(getattr(attrs_rev, col), c), (
+                    name, col)
             n += len(raw)
             n_br += int((raw.target >= 0).sum())
             n_imm += int((raw.imm != 0).sum())

@@ -22,8 +22,16 @@ def entropy(data: bytes) -> float:
     """Shannon entropy in bits per byte (0..8)."""
     if not data:
         return 0.0
-    counts = np.bincount(np.frombuffer(data, dtype=np.uint8), minlength=256)
-    p = counts[counts > 0] / len(data)
+    n = len(data)
+    if n < 4096:
+        counts = np.bincount(np.frombuffer(data, dtype=np.uint8), minlength=256)
+    else:
+        # byte pairs counted as uint16 (half the elements), each pair's two bytes then summed out
+        c = np.bincount(np.frombuffer(data, dtype=np.uint16, count=n // 2), minlength=1 << 16).reshape(256, 256)
+        counts = c.sum(axis=0) + c.sum(axis=1)
+        if n & 1:
+            counts[data[-1]] += 1
+    p = counts[counts > 0] / n
     return max(0.0, float(-(p * np.log2(p)).sum()))
 
 
@@ -175,13 +183,37 @@ class Binary:
             r = order[j]
             lim = r.va + min(len(r.data), r.vsize)
             sel = np.flatnonzero((k == j) & (vas + ns <= lim) & (ns >= 0))
-            data, base = r.data, r.va
-            for i, a, n in zip(sel.tolist(), (vas[sel] - base).tolist(), ns[sel].tolist(), strict=True):
-                out[i] = data[a:a + n]
+            offs = vas[sel] - r.va
+            got = list(map(r.data.__getitem__, map(slice, offs.tolist(), (offs + ns[sel]).tolist())))
+            if len(sel) == len(vl):
+                return got  # every address in this one region
+            for i, v in zip(sel.tolist(), got, strict=True):
+                out[i] = v
             done[sel] = True
         for i in np.flatnonzero(~done).tolist():
             out[i] = self.read(vl[i], nl[i])
         return out
+
+    def gather(self, vas: np.ndarray, ns: np.ndarray) -> bytes | None:
+        """``b"".join(self.read_many(vas, ns))`` in numpy, for ascending ``vas`` whose bytes all lie
+        in the data of non-overlapping regions; None where that does not hold (use read_many)."""
+        starts, order, _, disjoint = self._region_index()
+        if not disjoint or not order or not len(vas):
+            return None
+        k = np.searchsorted(np.asarray(starts, dtype=np.int64), vas, side="right") - 1
+        if k[0] < 0 or (np.diff(k) < 0).any() or (ns < 0).any():
+            return None
+        parts = []
+        for j in np.unique(k).tolist():
+            r = order[j]
+            sel = k == j
+            off, n = vas[sel] - r.va, ns[sel]
+            if (off + n > len(r.data)).any():
+                return None
+            total = int(n.sum())
+            idx = np.arange(total, dtype=np.int64) + np.repeat(off - (np.cumsum(n) - n), n)
+            parts.append(np.frombuffer(r.data, dtype=np.uint8)[idx])
+        return np.concatenate(parts).tobytes() if len(parts) > 1 else parts[0].tobytes()
 
     def is_mapped(self, va: int) -> bool:
         return self._region_at(va) is not None

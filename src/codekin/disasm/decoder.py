@@ -48,6 +48,7 @@ _IMM_KINDS = {
 _FC = iced_x86.FlowControl
 _STOP_MNEMONICS = {iced_x86.Mnemonic.HLT, iced_x86.Mnemonic.UD2, iced_x86.Mnemonic.UD0, iced_x86.Mnemonic.UD1}
 _CHUNK = 1 << 16
+_UNKNOWN = 0xFFFF  # flags of an opcode form not classified yet (real flags fit in 11 bits)
 # instructions per joined batch of raw records: small enough that a batch's objects stay in cache
 # (measured on a 300k-instruction library: 61 ms at 1-8k against 72 ms at 64k)
 _RAW_CHUNK = 1 << 12
@@ -89,7 +90,7 @@ class InsnTable:
         if len(parts) == 1:
             return parts[0]
         t = InsnTable(*(np.concatenate([getattr(p, f) for p in parts]) for f in InsnTable.__slots__))
-        if all(bool((np.diff(p.ip) >= 0).all()) for p in parts) and all(
+        if all(bool((p.ip[1:] >= p.ip[:-1]).all()) for p in parts) and all(
                 int(a.ip[-1]) <= int(b.ip[0]) for a, b in pairwise(parts)):
             return t  # already in order (regions swept in address order): the sort would not move a row
         order = np.argsort(t.ip, kind="stable")
@@ -118,8 +119,14 @@ class IcedDecoder:
         self.bitness = bitness
         self._info: list[int] = [-1] * _N_CODES
         self._info_arr: np.ndarray | None = None
-        self._known: np.ndarray | None = None
-        self._info16 = np.zeros(_N_CODES, dtype=np.uint16)
+        self._info16 = np.full(_N_CODES, _UNKNOWN, dtype=np.uint16)
+        self._kind8 = np.zeros(_N_CODES, dtype=np.uint8)
+        # per form with an immediate operand: the bits kept from the record's imm field, the sign
+        # bit to extend (0: none) and whether the displacement field holds the high half
+        self._imm_mask = np.zeros(_N_CODES, dtype=np.int64)
+        self._imm_sb = np.zeros(_N_CODES, dtype=np.int64)
+        self._imm_wide = np.zeros(_N_CODES, dtype=bool)
+        self._tabled = np.zeros(_N_CODES, dtype=bool)  # forms whose tables above are filled
 
     def _classify(self, ins: iced_x86.Instruction) -> int:
         fc = ins.flow_control
@@ -167,53 +174,74 @@ class IcedDecoder:
 
     def _sweep_raw(self, data: bytes, va: int, deadline: float | None) -> InsnTable:
         """The sweep through iced's raw instruction records: ``Instruction.__getstate__`` hands back
-        the 40-byte struct iced decodes into, so one C-level call per instruction (joined into one
-        buffer and viewed as a numpy record array) yields every column at once. Measured on a 300k
+        the 40-byte struct iced decodes into, so one C-level call per instruction (joined per batch
+        and viewed as a numpy record array) yields every column at once. Measured on a 300k
         instruction library: 63 ms against 93 ms for reading ``code`` and ``len`` through
         ``attrgetter`` and then the branch, memory and immediate attributes of the rows that need
         them (most rows have a form that may take a memory operand, so that pass is not sparse)."""
         dec = iced_x86.Decoder(self.bitness, data, ip=va)
-        chunks: list[bytes] = []
+        # the fields read below, copied out of each batch while it is in cache (no second copy of
+        # the whole records); every instruction takes a byte at least, so len(data) rows suffice
+        # (np.empty: pages past the rows used are never touched)
+        cap = len(data)
+        length_c = np.empty(cap, dtype=np.uint8)
+        code_c = np.empty(cap, dtype=np.uint16)
+        base_c = np.empty(cap, dtype=np.uint8)
+        opk0_c = np.empty(cap, dtype=np.uint8)
+        dsz_c = np.empty(cap, dtype=np.uint8)
+        imm_c = np.empty(cap, dtype=np.uint32)
+        displ_c = np.empty(cap, dtype=np.uint64)
+        n = 0
         while True:
             raw = b"".join(map(_STATE, islice(dec, _RAW_CHUNK)))
             m = len(raw) // _RAW.itemsize
             if m:
-                chunks.append(raw)
+                rec = np.frombuffer(raw, dtype=_RAW)
+                e = n + m
+                if e > len(length_c):  # (not seen: a row takes one byte at least) grow all columns
+                    length_c, code_c, base_c, opk0_c, dsz_c, imm_c, displ_c = (
+                        np.concatenate([c, np.empty(max(e, 2 * len(c)) - len(c), dtype=c.dtype)])
+                        for c in (length_c, code_c, base_c, opk0_c, dsz_c, imm_c, displ_c))
+                length_c[n:e] = rec["len"]
+                code_c[n:e] = rec["code"]
+                base_c[n:e] = rec["base"]
+                opk0_c[n:e] = rec["opk"][:, 0]
+                dsz_c[n:e] = rec["dsz"]
+                imm_c[n:e] = rec["imm"]
+                displ_c[n:e] = rec["displ"]
+                n = e
             if m < _RAW_CHUNK or not dec.can_decode:
                 break
             if deadline is not None and time.monotonic() > deadline:
                 raise TimeBudgetExceeded("decoding ran out of time", stage="decode")
-        if not chunks:
+        if not n:
             return InsnTable.empty()
-        rec = np.frombuffer(chunks[0] if len(chunks) == 1 else b"".join(chunks), dtype=_RAW)
-        n = len(rec)
-        length = rec["len"].copy()
-        code = rec["code"].copy()
+        length = length_c[:n].copy()
+        code = code_c[:n].copy()
+        base, opk0, dsz, imm_f, displ = base_c[:n], opk0_c[:n], dsz_c[:n], imm_c[:n], displ_c[:n]
         ip = np.empty(n, dtype=np.int64)
         ip[0] = va
         np.cumsum(length[:-1], out=ip[1:])
         ip[1:] += va
         f = self._flags_raw(code, data, ip, va)
-        kind = (f & 0xF).astype(np.uint8)
-        displ = rec["displ"]
-        opk = rec["opk"]
+        kind = self._kind8[code]
         target = np.full(n, -1, dtype=np.int64)
         rows = np.flatnonzero(f & _F_BR)
         if len(rows):
             # near_branch_target: the target sits in the displacement field, cut to the operand size
-            k0 = opk[rows, 0]
+            k0 = opk0[rows]
             t = displ[rows] & np.where(k0 == _OPK_NB64, _M64, np.where(k0 == _OPK_NB32, _M32, _M16))
             target[rows] = np.where(_NEAR_ARR[k0], t, 0).view(np.int64)
         ref = np.full(n, -1, dtype=np.int64)
-        base = rec["base"]
+        # the rare field tested first over every row, the per-form tests on its rows only
         if self.bitness == 64:
             # RIP/EIP-relative operands (iced keeps the absolute address in the displacement field)
-            rows = np.flatnonzero((f & _F_MEM).astype(bool) & (length >= 6)
-                                  & ((base == _REG_RIP) | (base == _REG_EIP)))
+            rows = np.flatnonzero((base == _REG_RIP) | (base == _REG_EIP))
+            rows = rows[(f[rows] & _F_MEM).astype(bool) & (length[rows] >= 6)]
             vals = np.where(base[rows] == _REG_RIP, displ[rows], displ[rows] & _M32)
         else:
-            rows = np.flatnonzero((f & _F_MEM).astype(bool) & (length >= 4) & (base == _REG_NONE)
-                                  & (rec["dsz"] != 0))
+            rows = np.flatnonzero(dsz != 0)
+            rows = rows[(f[rows] & _F_MEM).astype(bool) & (length[rows] >= 4) & (base[rows] == _REG_NONE)]
             vals = displ[rows]
         if len(rows):
             vals_s = (vals & np.uint64((1 << self.bitness) - 1)).view(np.int64)
@@ -221,34 +249,51 @@ class IcedDecoder:
         imm = np.zeros(n, dtype=np.int64)
         rows = np.flatnonzero(f & _F_IMM)
         if len(rows):
-            which = (f[rows] >> 8).astype(np.int64)
-            low = which < 4
-            ok = rows[low]
-            imm[ok] = _immediates(rec[ok], which[low])
-            for r, k in zip(rows[~low].tolist(), which[~low].tolist(), strict=True):
+            # the immediate operand's kind is a property of the opcode form: its width and
+            # sign-extension come from per-form tables, the value from the record's imm field
+            c = code[rows]
+            v = imm_f[rows].astype(np.int64)
+            sb = self._imm_sb[c]
+            imm[rows] = ((v & self._imm_mask[c]) ^ sb) - sb
+            wide = rows[self._imm_wide[c]]
+            if len(wide):  # Immediate64: the displacement field holds the high half
+                imm[wide] = (displ[wide] << np.uint64(32)).view(np.int64) | imm[wide]
+            for r in rows[(f[rows] >> 8) >= 4].tolist():
                 # a fifth operand (XOP/AVX imm8 selectors): rare, read through iced itself
                 off = int(ip[r]) - va
                 ins = iced_x86.Decoder(self.bitness, data[off:off + 15], ip=int(ip[r])).decode()
-                imm[r] = np.uint64(ins.immediate(k)).view(np.int64)
+                imm[r] = np.uint64(ins.immediate(int(f[r]) >> 8)).view(np.int64)
         return InsnTable(ip, length, code, kind, target, ref, imm)
 
     def _flags_raw(self, code: np.ndarray, data: bytes, ip: np.ndarray, va: int) -> np.ndarray:
         """Per-row feature flags; opcode forms not seen before are classified from their first row
         (decoded again from its bytes: the raw records are not ``Instruction`` objects)."""
-        info = self._info
-        known = self._known
-        if known is None or not known[code].all():
-            uniq, first = np.unique(code, return_index=True)
+        f = self._info16[code]
+        if len(f) and int(f.max()) == _UNKNOWN:
+            info = self._info
+            miss = np.flatnonzero(f == _UNKNOWN)  # the rows of forms not classified yet
+            uniq, first = np.unique(code[miss], return_index=True)
+            first = miss[first]
             for c, r in zip(uniq.tolist(), first.tolist(), strict=True):
-                if info[c] < 0:
-                    off = int(ip[r]) - va
-                    info[c] = self._classify(iced_x86.Decoder(self.bitness, data[off:off + 15],
-                                                              ip=int(ip[r])).decode())
+                off = int(ip[r]) - va
+                ins = iced_x86.Decoder(self.bitness, data[off:off + 15], ip=int(ip[r])).decode()
+                if info[c] < 0:  # (the attribute sweep may have classified it already)
+                    info[c] = self._classify(ins)
+                fl = info[c]
+                if fl & _F_IMM:
+                    k = ins.op_kind(fl >> 8)
+                    bits = int(_IMM_BITS[k])
+                    self._imm_mask[c] = (1 << min(bits, 32)) - 1
+                    self._imm_sb[c] = (1 << (bits - 1)) if _IMM_SIGNED[k] else 0
+                    self._imm_wide[c] = bits == 64
+                self._tabled[c] = True
             arr = self._info_arr = np.asarray(info, dtype=np.int64)
-            self._known = arr >= 0
-            # the flags fit in 11 bits: a uint16 table gathers a quarter of the bytes of an int64 one
-            self._info16 = np.where(arr >= 0, arr, 0).astype(np.uint16)
-        return self._info16[code]
+            # the flags fit in 11 bits: a uint16 table gathers a quarter of the bytes of an int64
+            # one; forms without their tables yet read as _UNKNOWN
+            self._info16 = np.where(self._tabled & (arr >= 0), arr, _UNKNOWN).astype(np.uint16)
+            self._kind8 = np.where(arr >= 0, arr & 0xF, 0).astype(np.uint8)
+            f = self._info16[code]
+        return f
 
     def _sweep_attrs(self, data: bytes, va: int, deadline: float | None) -> InsnTable:
         """The sweep through ``Instruction`` attributes, for an iced whose raw record layout is not

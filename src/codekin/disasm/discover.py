@@ -15,7 +15,9 @@ from __future__ import annotations
 import time
 from array import array
 from bisect import bisect_right
+from collections import Counter
 from itertools import chain
+from operator import itemgetter
 
 import iced_x86
 import numpy as np
@@ -60,6 +62,21 @@ _FILLER = frozenset(bytes.fromhex(h) for h in (
     "8d3f", "8d36", "8db42000000000", "8d742000", "8dbc2000000000"))
 
 
+def _byte_keys(joined: bytes, lens: np.ndarray) -> np.ndarray:
+    """One int64 per run of ``lens`` bytes laid end to end in ``joined``: the bytes (up to 7,
+    little-endian) with the length in the top byte; -1 for runs longer than 7 bytes."""
+    b = np.frombuffer(joined, dtype=np.uint8).astype(np.int64)
+    start = np.cumsum(lens) - lens
+    key = lens << 56
+    for j in range(7):
+        m = np.flatnonzero(lens > j)
+        key[m] |= b[start[m] + j] << (8 * j)
+    return np.where(lens <= 7, key, -1)
+
+
+_FILLER_KEYS = _byte_keys(b"".join(sorted(_FILLER)), np.asarray([len(f) for f in sorted(_FILLER)], dtype=np.int64))
+
+
 def _kind_in(kind: np.ndarray, kinds: tuple[int, ...]) -> np.ndarray:
     """``np.isin`` for the small K_* codes, by table look-up."""
     lut = np.zeros(16, dtype=bool)
@@ -91,16 +108,25 @@ class _Index:
         cr = sorted(code_ranges)
         self.cstart = np.asarray([a for a, _ in cr], dtype=np.int64)
         self.cend = np.asarray([b for _, b in cr], dtype=np.int64)
+        self.ranges = cr
+        self.few_disjoint = len(cr) <= 4 and all(cr[i][1] <= cr[i + 1][0] for i in range(len(cr) - 1))
         self.lut: np.ndarray | None = None
+        # whether no two rows share an address (overlapping sections): a look-up then finds the
+        # only row at an address
+        self.unique = bool(self.n < 2 or (self.ip[1:] > self.ip[:-1]).all())
         if self.n:
             lo = int(self.ip[0])
             span = int(self.ip[-1]) - lo + 1
             if 0 < span <= min(8 * self.n + 4096, 1 << 26) and self.n < 1 << 31:
                 lut = np.full(span, -1, dtype=np.int32)
-                # reversed, so that of equal addresses (overlapping sections) the first row is kept,
-                # as a left binary search finds it
-                lut[(self.ip[::-1] - lo)] = np.arange(self.n - 1, -1, -1, dtype=np.int32)
+                if self.unique:
+                    lut[self.ip - lo] = np.arange(self.n, dtype=np.int32)
+                else:
+                    # reversed, so that of equal addresses (overlapping sections) the first row is
+                    # kept, as a left binary search finds it
+                    lut[(self.ip[::-1] - lo)] = np.arange(self.n - 1, -1, -1, dtype=np.int32)
                 self.lut, self.lo, self.span = lut, lo, span
+
 
     def rows(self, addrs: np.ndarray) -> np.ndarray:
         """Row of each address, -1 where no instruction starts there."""
@@ -121,9 +147,22 @@ class _Index:
     def in_code(self, addrs: np.ndarray) -> np.ndarray:
         if not len(self.cstart):
             return np.zeros(addrs.shape, dtype=bool)
+        if self.few_disjoint:
+            # a handful of ranges that do not overlap: two compares each beat a binary search
+            out = (addrs >= self.cstart[0]) & (addrs < self.cend[0])
+            for a, b in self.ranges[1:]:
+                out |= (addrs >= a) & (addrs < b)
+            return out
         k = np.searchsorted(self.cstart, addrs, side="right") - 1
         kc = np.maximum(k, 0)
         return (k >= 0) & (addrs < self.cend[kc])
+
+
+def _run_start(breaks: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """First row of the run of contiguous instructions each of ``rows`` lies in: the row after the
+    last break (a row not contiguous with the next) before it, 0 when there is none."""
+    k = np.searchsorted(breaks, rows - 1, side="right") - 1
+    return np.where(k >= 0, breaks[np.maximum(k, 0)] + 1, 0)
 
 
 def extract(binary: Binary, *, deadline: float | None = None) -> Extraction:
@@ -228,12 +267,16 @@ class _Analysis:
         has_slot[with_ref] = np.isin(t.ref[with_ref], slots)
         # thunks: jmp [slot]; calls: call [slot]
         jm = np.nonzero(has_slot & (t.kind == K_JMPI))[0]
-        endbr = {iced_x86.Code.ENDBR64, iced_x86.Code.ENDBR32}
-        for r in jm.tolist():
-            name = slot_name[int(t.ref[r])]
-            self.import_at[int(t.ip[r])] = name
-            if r > 0 and int(t.code[r - 1]) in endbr and t.ip[r - 1] + t.length[r - 1] == t.ip[r]:
-                self.import_at[int(t.ip[r - 1])] = name
+        # an endbr straight before the thunk is its first instruction
+        pj = np.maximum(jm - 1, 0)
+        endbr = (jm > 0) & ((t.code[pj] == iced_x86.Code.ENDBR64) | (t.code[pj] == iced_x86.Code.ENDBR32)) \
+            & (t.ip[pj] + t.length[pj] == t.ip[jm])
+        for ref, a, eb, pa in zip(t.ref[jm].tolist(), t.ip[jm].tolist(), endbr.tolist(), t.ip[pj].tolist(),
+                                  strict=True):
+            name = slot_name[ref]
+            self.import_at[a] = name
+            if eb:
+                self.import_at[pa] = name
         cm = np.nonzero(has_slot & (t.kind == K_CALLI))[0]
         for r in cm.tolist():
             if slot_name[int(t.ref[r])] in NORETURN:
@@ -260,49 +303,47 @@ class _Analysis:
         if n:
             leader[0] = True
             leader[1:] = ~contig[:-1] | term[:-1]
-            # the first instruction after a run of filler that follows a terminator
-            rows = np.arange(n)
-            last_real = np.maximum.accumulate(np.where(~pad, rows, -1))
-            prev_real = np.empty(n, dtype=np.int64)
-            prev_real[0] = -1
-            prev_real[1:] = last_real[:-1]
-            after_fill = np.zeros(n, dtype=bool)
-            after_fill[1:] = pad[:-1] & ~pad[1:]
-            ok = after_fill & ((prev_real < 0) | term[np.maximum(prev_real, 0)])
-            leader |= ok
+            # the first instruction after a run of filler that follows a terminator (the last
+            # non-filler row before it, or none)
+            af = np.flatnonzero(pad[:-1] & ~pad[1:]) + 1
+            if len(af):
+                real = np.flatnonzero(~pad)
+                k = np.searchsorted(real, af) - 1
+                prev_real = np.where(k >= 0, real[np.maximum(k, 0)], -1)
+                leader[af[(prev_real < 0) | term[np.maximum(prev_real, 0)]]] = True
         br = _kind_in(kind, (K_JCC, K_JMP, K_CALL))
         tr = self.idx.rows(t.target[br])
         leader[tr[tr >= 0]] = True
-        seed_rows = self.idx.rows(np.asarray([a for a, _ in self.seeds], dtype=np.int64))
+        seed_rows = self.seed_rows = self.idx.rows(np.asarray([a for a, _ in self.seeds], dtype=np.int64))
         leader[seed_rows[seed_rows >= 0]] = True
         # jump tables of every indirect jump (cheap: few of them); targets become leaders
         self.jt: dict[int, list[int]] = {}
         jmpi = np.nonzero(kind == K_JMPI)[0]
-        # first row of the run of contiguous instructions each row lies in
-        if n:
-            brk = np.maximum.accumulate(np.where(~contig, np.arange(n), -1))
-            run_start = np.zeros(n, dtype=np.int64)
-            run_start[1:] = brk[:-1] + 1
-            run_start_all = run_start
-            run_start = run_start[jmpi].tolist()
-        else:
-            run_start_all = np.zeros(0, dtype=np.int64)
+        # first row of the run of contiguous instructions each indirect jump lies in
+        breaks = np.flatnonzero(~contig)
+        run_start = _run_start(breaks, jmpi).tolist()
         # direct jumps by target, for indirect jumps that several dispatch sites share
         jr = np.flatnonzero(kind == K_JMP)
         jmp_from: dict[int, list[int]] = {}
         if len(jmpi):
-            hit = np.isin(t.target[jr], ip[jmpi])
+            if self.idx.unique:  # the row at each target, one look-up
+                trow = self.idx.rows(t.target[jr])
+                hit = (trow >= 0) & (kind[np.maximum(trow, 0)] == K_JMPI)
+            else:
+                hit = np.isin(t.target[jr], ip[jmpi])
             for a, p in zip(t.target[jr[hit]].tolist(), jr[hit].tolist(), strict=True):
                 jmp_from.setdefault(a, []).append(p)
         bits = self.b.bitness
-        for r, rs in zip(jmpi.tolist(), run_start if n else [], strict=True):
+        # jmp [base+disp] (PLT slots, vtables): no table in any window (resolve_insns); the jumps'
+        # operands read from all of them decoded together
+        no_table = self._memory_no_index(jmpi)
+        for r, rs, skip in zip(jmpi.tolist(), run_start, no_table, strict=True):
+            if skip:
+                continue
             a_r = int(ip[r])
             if t.ref[r] >= 0 and a_r in self.import_at:
                 continue
             e_r = int(end[r])
-            j = iced_x86.Decoder(bits, self.b.read(a_r, e_r - a_r), ip=a_r).decode()
-            if j.op0_kind == iced_x86.OpKind.MEMORY and j.memory_index == iced_x86.Register.NONE:
-                continue  # jmp [base+disp] (PLT slots, vtables): no table in any window (resolve_insns)
             # the base register is often loaded far before the jump: a window of 10 instructions,
             # then of 160. The rows from the run start on are contiguous, so decoding from any of
             # them gives the swept rows again: each window is decoded on its own, the long one only
@@ -315,7 +356,7 @@ class _Analysis:
                 va = int(ip[lo_far])
                 far = list(iced_x86.Decoder(bits, self.b.read(va, e_r - va), ip=va))
                 if len(far) == r - lo_far + 1 and far[-1].op0_kind == iced_x86.OpKind.REGISTER and \
-                        self._accept_cases(r, self._shared_dispatch(r, far[-1], jmp_from, run_start_all), leader):
+                        self._accept_cases(r, self._shared_dispatch(r, far[-1], jmp_from, breaks), leader):
                     continue
             targets: list[int] = []
             tried = -1
@@ -355,11 +396,18 @@ class _Analysis:
         self.succ_t: list[int] = tgt.tolist()
         self.succ_f: list[int] = fall.tolist()
         self.succ_jt: dict[int, list[int]] = {}
-        for r, targets in self.jt.items():
-            b = int(self.block_of[r])
-            trs = self.idx.rows(np.asarray(targets, dtype=np.int64))
-            self.succ_jt[b] = sorted({int(self.block_of[x]) for x in trs.tolist() if x >= 0})
-            self.n_jump_tables += 1
+        if self.jt:
+            # every table's targets in one array: rows and blocks in one numpy call each
+            jt_rows = list(self.jt)
+            sizes = [len(v) for v in self.jt.values()]
+            trs = self.idx.rows(np.fromiter(chain.from_iterable(self.jt.values()), dtype=np.int64,
+                                            count=sum(sizes)))
+            tb = np.where(trs >= 0, self.block_of[np.maximum(trs, 0)], -1).tolist()
+            pos = 0
+            for b, k in zip(self.block_of[jt_rows].tolist(), sizes, strict=True):
+                self.succ_jt[b] = sorted({x for x in tb[pos:pos + k] if x >= 0})
+                pos += k
+            self.n_jump_tables += len(jt_rows)
         # off-sweep direct targets, per block (re-decoded when their block is reached)
         self.block_missing: dict[int, list[int]] = {}
         lkb = _kind_in(lk, (K_JCC, K_JMP))
@@ -370,15 +418,39 @@ class _Analysis:
         # direct calls, without "call next instruction" (the i386 get-PC idiom, not a call of a function)
         cr = np.nonzero((kind == K_CALL) & (t.target != end))[0]
         cb = self.block_of[cr]  # ascending: rows are, and so are their blocks
-        # the calls of block b are call_t[i:j] (targets) and call_r[i:j] (their rows), block_calls[b] = (i, j)
+        # the calls of block b are call_t[i:j] (targets) and call_r[i:j] (their rows), i, j = call_lo[b],
+        # call_hi[b] (equal when it makes none)
         self.call_t: list[int] = t.target[cr].tolist()
         self.call_rows = self.idx.rows(t.target[cr])
         self.call_r: list[int] = self.call_rows.tolist()
         cut = np.flatnonzero(np.diff(cb)) + 1
         lo = np.r_[0, cut].astype(np.int64) if len(cb) else np.zeros(0, dtype=np.int64)
         hi = np.r_[cut, len(cb)].astype(np.int64) if len(cb) else np.zeros(0, dtype=np.int64)
-        self.block_calls: dict[int, tuple[int, int]] = dict(
-            zip(cb[lo].tolist(), zip(lo.tolist(), hi.tolist(), strict=True), strict=True))
+        self.call_blocks = cb[lo]
+        call_lo = np.zeros(nb, dtype=np.int64)
+        call_hi = np.zeros(nb, dtype=np.int64)
+        call_lo[self.call_blocks] = lo
+        call_hi[self.call_blocks] = hi
+        self.call_lo, self.call_hi = array("q", call_lo.tobytes()), array("q", call_hi.tobytes())
+
+    def _memory_no_index(self, rows: np.ndarray) -> list[bool]:
+        """Per row: whether its first operand is memory without an index register. The rows'
+        bytes are decoded together in one pass (each decodes to itself: same bytes, same mode)."""
+        if not len(rows):
+            return []
+        t = self.t
+        lens = t.length[rows]
+        raws = self.b.read_many(t.ip[rows], lens.astype(np.int64))
+        insns = list(iced_x86.Decoder(self.b.bitness, b"".join(raws), ip=0))
+        rec = raw_records(insns)
+        if rec is not None and len(rec) == len(raws) and np.array_equal(rec["len"], lens):
+            return ((rec["opk"][:, 0] == iced_x86.OpKind.MEMORY)
+                    & (rec["index"] == iced_x86.Register.NONE)).tolist()  # type: ignore[no-any-return]
+        out = []
+        for raw, a in zip(raws, t.ip[rows].tolist(), strict=True):
+            j = iced_x86.Decoder(self.b.bitness, raw, ip=a).decode()
+            out.append(j.op0_kind == iced_x86.OpKind.MEMORY and j.memory_index == iced_x86.Register.NONE)
+        return out
 
     def _accept_cases(self, r: int, targets: list[int], leader: np.ndarray) -> bool:
         """Record ``targets`` as the cases of the indirect jump at row ``r`` when at least half of
@@ -386,16 +458,18 @@ class _Analysis:
         sends discovery into the middle of other code. The cases become block leaders."""
         if not targets:
             return False
-        trs = self.idx.rows(np.asarray(targets, dtype=np.int64))
+        ta = np.asarray(targets, dtype=np.int64)
+        trs = self.idx.rows(ta)
         good = trs >= 0
-        if good.sum() < max(1, len(targets) // 2):
+        ng = int(np.count_nonzero(good))
+        if ng < max(1, len(targets) // 2):
             return False
-        self.jt[r] = [a for a, g in zip(targets, good.tolist(), strict=True) if g]
+        self.jt[r] = targets if ng == len(targets) else ta[good].tolist()
         leader[trs[good]] = True
         return True
 
     def _shared_dispatch(self, r: int, jmp: iced_x86.Instruction, jmp_from: dict[int, list[int]],
-                         run_start: np.ndarray) -> list[int]:
+                         breaks: np.ndarray) -> list[int]:
         """Case targets of a lone ``jmp reg`` that dispatch sites reach by direct jumps (gcc merges
         the indirect jumps of a computed-goto interpreter loop into one: ``mov eax,[eax*4+T];
         jmp L`` ... ``L: jmp eax``): each site's window, with this jump in place of its ``jmp L``."""
@@ -404,7 +478,7 @@ class _Analysis:
         seen: set[int] = set()
         for p in jmp_from.get(int(t.ip[r]), [])[:256]:
             for reach in (10, 160):
-                lo = max(p - reach, int(run_start[p]))
+                lo = max(p - reach, int(_run_start(breaks, np.asarray([p]))[0]))
                 if lo >= p:
                     break
                 va = int(t.ip[lo])
@@ -430,32 +504,29 @@ class _Analysis:
         self.owned_buf = bytearray(nb)
         self.owned = np.frombuffer(self.owned_buf, dtype=bool)
         self.fn: dict[int, tuple[str, list[int], list[int], list[int]]] = {}
-        start_blocks: set[int] = set()
         queue: list[tuple[int, str, int]] = []
         seen_seed: set[int] = set()
-        seed_rows = self.idx.rows(np.asarray([a for a, _ in self.seeds], dtype=np.int64)).tolist()
-        for (a, src), r in zip(self.seeds, seed_rows, strict=True):
+        for (a, src), r in zip(self.seeds, self.seed_rows.tolist(), strict=True):
             if a in seen_seed:
                 continue
             seen_seed.add(a)
             queue.append((a, src, r))
         # every direct call target and seed is a function start for tail-call purposes
         call_rows = self.call_rows  # rows of the direct call targets (_build_blocks)
-        start_blocks.update(self.block_of[call_rows[call_rows >= 0]].tolist())
-        for _, _, r in queue:
-            if r >= 0 and self.leader[r]:
-                start_blocks.add(int(self.block_of[r]))
-        self.start_blocks = start_blocks
-        sb_arr = np.fromiter(start_blocks, dtype=np.int64, count=len(start_blocks))
         sflag = np.zeros(nb, dtype=np.uint8)
-        sflag[sb_arr] = 1
+        sflag[self.block_of[call_rows[call_rows >= 0]]] = 1
+        qr = np.fromiter((r for _, _, r in queue), dtype=np.int64, count=len(queue))
+        qr = qr[qr >= 0]
+        sflag[self.block_of[qr[self.leader[qr]]]] = 1
+        sb_arr = np.flatnonzero(sflag)
         self.start_flag = bytearray(sflag)
         self.known_starts = np.unique(self.t.ip[self.bfirst[sb_arr]])
         kind = t.kind
         pad = self.pad
+        # a row after filler, a gap or a ret/jmp starts a chunk (flow_break: of the row before)
+        self.flow_break = pad[:-1] | ~self.contig[:-1] | self.flow_end[:-1]
         prev_end = np.ones(len(t), dtype=bool)
-        if len(t) > 1:
-            prev_end[1:] = pad[:-1] | ~self.contig[:-1] | _kind_in(kind[:-1], (K_RET, K_JMP, K_JMPI))
+        prev_end[1:] = self.flow_break
         self.chunk_start = self.leader & prev_end
         self.jmp_end_arr = kind[self.blast] == K_JMP if nb else np.zeros(0, dtype=bool)
         self.jmp_end = bytearray(self.jmp_end_arr.view(np.uint8))
@@ -482,7 +553,7 @@ class _Analysis:
         n = len(t)
         pad = (kind == K_PAD) | (kind == K_STOP) | ((t.code == iced_x86.Code.ADD_RM8_R8) & (t.length == 2))
         cand = _FILLER_CODES[t.code]
-        term = _kind_in(kind, (K_RET, K_JMP, K_JMPI))
+        term = self.flow_end = _kind_in(kind, (K_RET, K_JMP, K_JMPI))
         decided = np.zeros(n, dtype=bool)
         filler = np.zeros(n, dtype=bool)
         for _ in range(2):  # a run of two filler instructions is common
@@ -503,17 +574,30 @@ class _Analysis:
         moves a register onto itself (``lea r,[r+0]``, ``mov r,r``). The rows' bytes are decoded
         together in one pass (each decodes to itself: same bytes, same mode)."""
         t = self.t
-        ips = t.ip[rows].tolist()
-        lens = t.length[rows].tolist()
-        raws = self.b.read_many(t.ip[rows], t.length[rows].astype(np.int64))
-        out = np.fromiter((r in _FILLER for r in raws), dtype=bool, count=len(raws))
-        insns = list(iced_x86.Decoder(self.b.bitness, b"".join(raws), ip=0))
-        if len(insns) != len(raws) or any(i.len != ln for i, ln in zip(insns, lens, strict=True)):
-            insns = [iced_x86.Decoder(self.b.bitness, raw, ip=a).decode() for raw, a in zip(raws, ips, strict=True)]
+        lens = t.length[rows]
+        lens64 = lens.astype(np.int64)
+        joined = self.b.gather(t.ip[rows], lens64)
+        if joined is not None:
+            # the known byte strings, as (bytes, length) keys compared in numpy
+            out = np.isin(_byte_keys(joined, lens64), _FILLER_KEYS)
+            raws: list[bytes] | None = None
+        else:
+            raws = self.b.read_many(t.ip[rows], lens64)
+            out = np.fromiter(map(_FILLER.__contains__, raws), dtype=bool, count=len(raws))
+            joined = b"".join(raws)
+        insns = list(iced_x86.Decoder(self.b.bitness, joined, ip=0))
+        rec = raw_records(insns) if insns else None
+        if len(insns) != len(rows) or (
+                not np.array_equal(rec["len"], lens) if rec is not None
+                else any(i.len != ln for i, ln in zip(insns, lens.tolist(), strict=True))):
+            if raws is None:
+                raws = self.b.read_many(t.ip[rows], lens64)
+            insns = [iced_x86.Decoder(self.b.bitness, raw, ip=a).decode()
+                     for raw, a in zip(raws, t.ip[rows].tolist(), strict=True)]
+            rec = raw_records(insns) if insns else None
         lea = iced_x86.Mnemonic.LEA
         none = iced_x86.Register.NONE
         reg = iced_x86.OpKind.REGISTER
-        rec = raw_records(insns) if insns else None
         if rec is not None:
             # the same tests over the raw records' columns, in one pass (mnemonic and operand count
             # are per opcode form: read from each form's first row)
@@ -561,8 +645,10 @@ class _Analysis:
         The walk runs in Python, one step per block, so each step does as little as it can: an edge
         that stays in the same stated extent and cannot be a tail call (``_edge_flags``) is taken
         after one ``seen`` test; only the others go through the full checks."""
-        block_of, leader = self.block_of, self.leader
-        succ_t, succ_f, succ_jt, calls = self.succ_t, self.succ_f, self.succ_jt, self.block_calls
+        # memoryviews of the per-row columns: a Python int / bool per look-up, no numpy scalar
+        block_of, leader = memoryview(self.block_of), memoryview(self.leader)
+        succ_t, succ_f, succ_jt = self.succ_t, self.succ_f, self.succ_jt
+        call_lo, call_hi = self.call_lo, self.call_hi
         call_t, call_r = self.call_t, self.call_r
         jmp_end = self.jmp_end
         brange = self.block_range
@@ -586,7 +672,7 @@ class _Analysis:
                 continue
             if not leader[r]:
                 continue
-            b0 = int(block_of[r])
+            b0 = block_of[r]
             if weak and ob[b0]:
                 continue  # address-taken code inside a function already found (e.g. switch cases)
             count += 1
@@ -598,37 +684,52 @@ class _Analysis:
             next_start = known[k] if k < n_known else None
             seen = {b0}
             order = [b0]
-            stack = [b0]
+            stack: list[int] = []
             tails: list[tuple[int, int]] = []
-            while stack:
-                b = stack.pop()
-                if has_jt[b]:
-                    succ: tuple[int, ...] | list[int] = succ_jt[b]
-                else:
-                    s = succ_t[b]
-                    if s >= 0 and easy_t[b] and not sflag[s]:
+            # depth first; a block pushed and popped straight away (the last successor pushed)
+            # is expanded in place instead: the same order, without the stack round trip
+            b = b0
+            while True:
+                s = succ_t[b]
+                if s >= 0 and easy_t[b] and not sflag[s]:
+                    if s not in seen:
+                        seen.add(s)
+                        order.append(s)
+                        stack.append(s)
+                    s = succ_f[b]
+                    if s >= 0 and easy_f[b] and not sflag[s]:
                         if s not in seen:
                             seen.add(s)
                             order.append(s)
-                            stack.append(s)
-                        s = succ_f[b]
-                        if s >= 0 and easy_f[b] and not sflag[s]:
-                            if s not in seen:
-                                seen.add(s)
-                                order.append(s)
-                                stack.append(s)
+                            b = s
                             continue
-                        succ = (s,)
+                        if not stack:
+                            break
+                        b = stack.pop()
+                        continue
+                    succ: tuple[int, ...] | list[int] = (s,)
+                else:
+                    s2 = succ_f[b]
+                    if s2 < 0 and s < 0:
+                        # no direct successor: a jump table's cases, if it ends in one (a block
+                        # ending in an indirect jump has neither a target nor a fall-through)
+                        if not has_jt[b]:
+                            if not stack:
+                                break
+                            b = stack.pop()
+                            continue
+                        succ = succ_jt[b]
+                    elif s2 >= 0 and easy_f[b] and not sflag[s2] and s < 0:
+                        if s2 not in seen:
+                            seen.add(s2)
+                            order.append(s2)
+                            b = s2
+                            continue
+                        if not stack:
+                            break
+                        b = stack.pop()
+                        continue
                     else:
-                        s2 = succ_f[b]
-                        if s2 < 0 and s < 0:
-                            continue
-                        if s2 >= 0 and easy_f[b] and not sflag[s2] and s < 0:
-                            if s2 not in seen:
-                                seen.add(s2)
-                                order.append(s2)
-                                stack.append(s2)
-                            continue
                         succ = (s, s2)
                 # the full checks, in the successors' order
                 for s in succ:
@@ -645,18 +746,22 @@ class _Analysis:
                     seen.add(s)
                     order.append(s)
                     stack.append(s)
+                if not stack:
+                    break
+                b = stack.pop()
             ft: list[int] = []
             fr: list[int] = []
             for b in order:
                 ob[b] = 1
                 if extra[b]:
-                    ij = calls.get(b)
-                    if ij is not None:
-                        ft.extend(call_t[ij[0]:ij[1]])
-                        fr.extend(call_r[ij[0]:ij[1]])
+                    i = call_lo[b]
+                    j = call_hi[b]
+                    if i != j:
+                        ft.extend(call_t[i:j])
+                        fr.extend(call_r[i:j])
                     if b in block_missing:
                         self._missing.update(block_missing[b])
-            fn_map[a] = (src, order, ft, [c for c, _ in tails])
+            fn_map[a] = (src, order, ft, [c for c, _ in tails] if tails else [])
             for c, cr in zip(ft, fr, strict=True):
                 if c not in fn_map:
                     queue.append((c, "call", cr))
@@ -682,7 +787,7 @@ class _Analysis:
             has_jt = np.zeros(nb, dtype=np.uint8)
             has_jt[[b for b, v in self.succ_jt.items() if v]] = 1
             extra = np.zeros(nb, dtype=np.uint8)
-            extra[list(self.block_calls)] = 1
+            extra[self.call_blocks] = 1
             extra[list(self.block_missing)] = 1
             flags = self._eflags = (out[0], out[1], bytearray(has_jt), bytearray(extra))
         return flags
@@ -713,23 +818,23 @@ class _Analysis:
         # without unwind tables nothing states where functions are: accept any clean body after padding
         relaxed = not self.b.unwind_ranges
         # unreferenced import thunks (mingw's jmp [__imp_X] stubs) at chunk starts
-        thunk_rows = [self.idx.row(a) for a in self.import_at]
+        thunk_rows = self.idx.rows(np.fromiter(self.import_at, dtype=np.int64, count=len(self.import_at))).tolist()
         queue = [(int(t.ip[r]), "thunk", r) for r in thunk_rows if r >= 0 and self.chunk_start[r]]
         queue.reverse()
         self._drain(queue)
         # a memory operand that is an address (lea) takes the address of code; one that reads or writes
         # there (fld tbyte [x], cmp [x],...) says the bytes at x are data, whatever section holds them
         addr_ref = (t.ref >= 0) & _LEA_CODES[t.code]
+        # address-taken: lea/mov/push of a code address (the rows it points at; the same every round)
+        vals = np.concatenate([t.ref[addr_ref], t.imm[(t.imm > 0) & (t.kind != K_CALL)], data_ptrs])
+        vr = self.idx.rows(np.unique(vals[self.idx.in_code(vals)]))
+        vr = vr[vr >= 0]
+        leader_real = self.leader & ~pad
         for _ in range(3):
             owned_row = self.owned[self.block_of]
             prev_free = np.ones(n, dtype=bool)
-            prev_free[1:] = owned_row[:-1] | pad[:-1] | ~self.contig[:-1] | _kind_in(
-                t.kind[:-1], (K_RET, K_JMP, K_JMPI))
-            chunk_start = self.leader & ~owned_row & ~pad & prev_free
-            # address-taken: lea/mov/push of a code address that starts an unclaimed chunk
-            vals = np.concatenate([t.ref[addr_ref], t.imm[(t.imm > 0) & (t.kind != K_CALL)], data_ptrs])
-            vr = self.idx.rows(np.unique(vals[self.idx.in_code(vals)]))
-            vr = vr[vr >= 0]
+            prev_free[1:] = owned_row[:-1] | self.flow_break
+            chunk_start = leader_real & ~owned_row & prev_free
             ref_rows = vr[chunk_start[vr] & ~self._inside_stated_extent(vr)]
             queue = [(int(t.ip[r]), "ref", r) for r in ref_rows.tolist() if not self._in_stub(int(t.ip[r]))]
             queue.reverse()
@@ -751,7 +856,6 @@ class _Analysis:
                         relaxed and not after_noret and self._plausible_body(r)):
                     continue
                 sb = int(self.block_of[r])
-                self.start_blocks.add(sb)
                 self.start_flag[sb] = 1
                 self._drain([(a, "gap", r)], weak=True)
             if len(self.fn) == before:
@@ -814,10 +918,7 @@ class _Analysis:
         return self.t.ip[rows], self.t.ip[rows] + self.t.length[rows]
 
     def source_counts(self) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for src, *_ in self.fn.values():
-            out[src] = out.get(src, 0) + 1
-        return out
+        return dict(Counter(map(itemgetter(0), self.fn.values())))
 
     def functions(self) -> tuple[list[Function], list[Function]]:
         fns: list[Function] = []

@@ -112,8 +112,10 @@ def _fallback_absolute(binary: Binary, insns: list[iced_x86.Instruction], bound:
     return []
 
 
-def _full(reg: int) -> int:
-    return iced_x86.RegisterExt.full_register(reg)
+_N_REGS = max(v for k, v in vars(iced_x86.Register).items() if not k.startswith("_") and isinstance(v, int)) + 1
+# full register of each register id, looked up in a list (a call into iced per operand costs more)
+_FULL = [iced_x86.RegisterExt.full_register(r) for r in range(_N_REGS)]
+_full = _FULL.__getitem__
 
 
 def _base_value(insns: list[iced_x86.Instruction], before: int, reg: int, got: int | None) -> int | None:
@@ -140,9 +142,11 @@ def _base_value(insns: list[iced_x86.Instruction], before: int, reg: int, got: i
 def _bound(insns: list[iced_x86.Instruction], index_reg: int | None = None) -> int | None:
     """Case count from the last ``cmp index, imm`` before the jump (any ``cmp`` when the index
     register is unknown)."""
+    full = None if index_reg is None else _full(index_reg)
+    reg_kind = iced_x86.OpKind.REGISTER
     for ins in reversed(insns):
-        if index_reg is not None and not (ins.op_count >= 1 and ins.op0_kind == iced_x86.OpKind.REGISTER
-                                          and _full(ins.op0_register) == _full(index_reg)):
+        if full is not None and not (ins.op_count >= 1 and ins.op0_kind == reg_kind
+                                     and _full(ins.op0_register) == full):
             continue
         if ins.mnemonic == iced_x86.Mnemonic.CMP and ins.op_count == 2 and ins.op1_kind in (
             iced_x86.OpKind.IMMEDIATE8, iced_x86.OpKind.IMMEDIATE8TO32, iced_x86.OpKind.IMMEDIATE8TO64,
