@@ -30,7 +30,7 @@ from codekin.store.base import (
     StaleIndexError,
     StoredFunctions,
 )
-from codekin.store.memindex import MemoryIndex
+from codekin.store.memindex import MemoryIndex, unique_pairs
 
 SCHEMA_VERSION = 1
 HOT_BAND = 256
@@ -402,8 +402,9 @@ class SQLiteStore:
         qis = np.repeat(has, bands.shape[1]).tolist()
         if self.hot_band is None:
             self._fill_keys(list(zip(keys, qis, strict=True)))
-            return _grouped(self.db.execute("SELECT q.qi, group_concat(DISTINCT l.fid) FROM temp.q q JOIN lsh l "
-                                            "ON l.band = q.key GROUP BY q.qi").fetchall())
+            c = _grouped(self.db.execute("SELECT q.qi, group_concat(DISTINCT l.fid) FROM temp.q q JOIN lsh l "
+                                         "ON l.band = q.key GROUP BY q.qi").fetchall())
+            return unique_pairs(c.qi, c.fid)
         # A band key that more than ``hot_band`` stored functions share is a shape, not an identity
         # (runtime drop glue, CRT stubs): counting its entries in the index costs little, bringing
         # thousands of pairs per query function into Python costs most of a query. Such keys are left
@@ -420,9 +421,11 @@ class SQLiteStore:
                 (self.hot_band + 1, self.hot_band))
         finally:
             self.db.execute("COMMIT")
-        return _grouped(self.db.execute("SELECT q.qi, group_concat(DISTINCT l.fid) FROM temp.q q JOIN lsh l "
-                                        "ON l.band = q.key WHERE q.key NOT IN (SELECT key FROM temp.hot) "
-                                        "GROUP BY q.qi").fetchall())
+        c = _grouped(self.db.execute("SELECT q.qi, group_concat(DISTINCT l.fid) FROM temp.q q JOIN lsh l "
+                                     "ON l.band = q.key WHERE q.key NOT IN (SELECT key FROM temp.hot) "
+                                     "GROUP BY q.qi").fetchall())
+        # distinct pairs sorted by query index then id, as the in-memory look-up returns them
+        return unique_pairs(c.qi, c.fid)
 
     def string_hits(self, hashes: np.ndarray) -> Candidates:
         """(query string index, sample id) for every stored sample holding each string."""
