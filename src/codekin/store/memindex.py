@@ -16,7 +16,7 @@ LSH keys, and the string and token hashes of each sample (bench/scale.py measure
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -44,17 +44,22 @@ def _expand(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return owner, first + np.arange(total, dtype=np.int64)
 
 
+SORT_BLOCK = 4096  # pairs per in-place sort in unique_pairs: a block sorts in the CPU cache
+
+
 def unique_pairs(qi: np.ndarray, fid: np.ndarray) -> Candidates:
     """The distinct (qi, fid) pairs, sorted by qi then fid (non-negative int64 columns).
 
-    A function shares several LSH bands with its near twins: about half of the raw pairs are repeats.
-    They are sorted out on a compact key where it fits 32 bits (the query index times the number of
-    distinct stored ids, plus the id's rank among them): half the bytes of a 64-bit key to sort, which
-    is most of a look-up's time."""
+    A function shares several LSH bands with its near twins: about half of the raw pairs are repeats,
+    and sorting them out is most of a look-up's time. Two things make it cheaper: a compact key where
+    it fits 32 bits (the query index times the number of distinct stored ids, plus the id's rank among
+    them: half the bytes of a 64-bit key), and, when the pairs come grouped by query index, one sort
+    per block of whole groups of a few thousand pairs instead of one of them all (a block sorts in the
+    CPU cache: about three times faster per pair)."""
     if not len(qi):
         return Candidates(_EMPTY, _EMPTY)
     top = int(fid.max()) + 1
-    if top <= 8 * len(fid) + (1 << 20):
+    if top <= 8 * len(fid) + (1 << 20) and fid.min() >= 0:
         seen = np.zeros(top, dtype=bool)
         seen[fid] = True
         ids = np.flatnonzero(seen)
@@ -63,12 +68,29 @@ def unique_pairs(qi: np.ndarray, fid: np.ndarray) -> Candidates:
             rank = np.zeros(top, dtype=np.uint32)
             rank[ids] = np.arange(len(ids), dtype=np.uint32)
             key = qi.astype(np.uint32) * np.uint32(len(ids)) + rank[fid]
-            key.sort()
+            _sort_grouped(key, qi)
             key = key[np.r_[True, key[1:] != key[:-1]]]
             q, r = np.divmod(key, np.uint32(len(ids)))
             return Candidates(q.astype(np.int64), ids[r].astype(np.int64))
-    pair = sorted_unique(qi * (1 << 40) + fid)
+    pair = qi * (1 << 40) + fid
+    _sort_grouped(pair, qi)
+    pair = pair[np.r_[True, pair[1:] != pair[:-1]]]
     return Candidates(pair >> 40, pair & ((1 << 40) - 1))
+
+
+def _sort_grouped(key: np.ndarray, qi: np.ndarray) -> None:
+    """Sort ``key`` in place; ``key`` orders by ``qi`` first, so where ``qi`` is already ascending, each
+    block of whole ``qi`` groups is sorted on its own."""
+    n = len(key)
+    if n <= SORT_BLOCK or not bool((qi[1:] >= qi[:-1]).all()):
+        key.sort()
+        return
+    change = np.flatnonzero(qi[1:] != qi[:-1]) + 1
+    at = np.searchsorted(change, np.arange(SORT_BLOCK, n, SORT_BLOCK))
+    cuts = np.unique(change[at[at < len(change)]]).tolist()
+    for s, e in zip([0, *cuts], [*cuts, n], strict=True):
+        if e - s > 1:
+            key[s:e].sort()
 
 
 @dataclass
@@ -91,6 +113,15 @@ class MemoryIndex:
     str_sample: np.ndarray
     tok_key: np.ndarray
     tok_sample: np.ndarray
+    # the distinct band keys and where each one's functions start in band_fid (one more entry: the end)
+    band_ukey: np.ndarray = field(init=False)
+    band_start: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        new = np.r_[True, self.band_key[1:] != self.band_key[:-1]] if len(self.band_key) else \
+            np.zeros(0, dtype=bool)
+        self.band_ukey = self.band_key[new]
+        self.band_start = np.r_[np.flatnonzero(new), len(self.band_key)].astype(np.int64)
 
     @staticmethod
     def load(db: sqlite3.Connection) -> MemoryIndex:
@@ -142,11 +173,10 @@ class MemoryIndex:
             return Candidates(_EMPTY, _EMPTY)
         keys = bands[has].astype(np.uint64).view(np.int64).reshape(-1)
         qis = np.repeat(has.astype(np.int64), bands.shape[1])
-        # needles in order: searchsorted then walks the table once, cache-friendly
-        order = np.argsort(keys, kind="stable")
-        keys, qis = keys[order], qis[order]
-        lo = np.searchsorted(self.band_key, keys, "left")
-        hi = np.searchsorted(self.band_key, keys, "right")
+        # one search among the distinct keys, needles in key order (it walks the table once,
+        # cache-friendly); the ranges are then read in query order, so that the pairs come out grouped
+        # by query function (unique_pairs sorts them a block of groups at a time)
+        lo, hi = self._band_ranges(keys)
         if hot_band is not None:  # the same cut as the SQL look-up: keys shared by too many functions
             cold = (hi - lo) <= hot_band
             lo, hi, qis = lo[cold], hi[cold], qis[cold]
@@ -154,6 +184,20 @@ class MemoryIndex:
         if not len(k):
             return Candidates(_EMPTY, _EMPTY)
         return unique_pairs(qis[k], self.band_fid[p])
+
+    def _band_ranges(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """[lo, hi) in band_fid of each band key's functions (empty where the key is not stored)."""
+        nu = len(self.band_ukey)
+        if not nu:
+            return np.zeros(len(keys), dtype=np.int64), np.zeros(len(keys), dtype=np.int64)
+        order = np.argsort(keys)
+        at = np.empty(len(keys), dtype=np.int64)
+        at[order] = np.searchsorted(self.band_ukey, keys[order])
+        at_c = np.minimum(at, nu - 1)
+        hit = (at < nu) & (self.band_ukey[at_c] == keys)
+        lo = np.where(hit, self.band_start[at_c], 0)
+        hi = np.where(hit, self.band_start[at_c + 1], 0)
+        return lo, hi
 
     def _hits(self, key_col: np.ndarray, val_col: np.ndarray, hashes: np.ndarray) -> Candidates:
         keys = hashes.astype(np.uint64).view(np.int64)
