@@ -33,7 +33,7 @@ def _pairs_table(db: sqlite3.Connection, sql: str) -> tuple[np.ndarray, np.ndarr
     return np.ascontiguousarray(arr["a"][order]), np.ascontiguousarray(arr["b"][order])
 
 
-def _expand(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def expand_ranges(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For ranges [starts[i], ends[i]): (i, position) for every position, as int64 columns."""
     lens = (ends - starts).astype(np.int64)
     total = int(lens.sum())
@@ -116,8 +116,10 @@ class MemoryIndex:
     # the distinct band keys and where each one's functions start in band_fid (one more entry: the end)
     band_ukey: np.ndarray = field(init=False)
     band_start: np.ndarray = field(init=False)
+    fid_dense: bool = field(init=False)  # ids are consecutive: an id's row is its offset from the first
 
     def __post_init__(self) -> None:
+        self.fid_dense = not len(self.fid) or int(self.fid[-1]) - int(self.fid[0]) == len(self.fid) - 1
         new = np.r_[True, self.band_key[1:] != self.band_key[:-1]] if len(self.band_key) else \
             np.zeros(0, dtype=bool)
         self.band_ukey = self.band_key[new]
@@ -154,7 +156,7 @@ class MemoryIndex:
         keys = exact.astype(np.uint64).view(np.int64)
         lo = np.searchsorted(self.exact_key, keys, "left")
         hi = np.searchsorted(self.exact_key, keys, "right")
-        qi, p = _expand(lo, hi)
+        qi, p = expand_ranges(lo, hi)
         if not len(qi):
             return _EMPTY, _EMPTY, _EMPTY, _EMPTY
         rows = self.exact_row[p]
@@ -180,7 +182,7 @@ class MemoryIndex:
         if hot_band is not None:  # the same cut as the SQL look-up: keys shared by too many functions
             cold = (hi - lo) <= hot_band
             lo, hi, qis = lo[cold], hi[cold], qis[cold]
-        k, p = _expand(lo, hi)
+        k, p = expand_ranges(lo, hi)
         if not len(k):
             return Candidates(_EMPTY, _EMPTY)
         return unique_pairs(qis[k], self.band_fid[p])
@@ -203,7 +205,7 @@ class MemoryIndex:
         keys = hashes.astype(np.uint64).view(np.int64)
         lo = np.searchsorted(key_col, keys, "left")
         hi = np.searchsorted(key_col, keys, "right")
-        qi, p = _expand(lo, hi)
+        qi, p = expand_ranges(lo, hi)
         return Candidates(qi, val_col[p] if len(p) else _EMPTY)
 
     def string_hits(self, hashes: np.ndarray) -> Candidates:
@@ -216,9 +218,13 @@ class MemoryIndex:
         ids = fids.astype(np.int64)
         if len(ids) > 1 and not bool((ids[1:] > ids[:-1]).all()):  # the matcher asks sorted and distinct
             ids = sorted_unique(ids)
-        pos = np.searchsorted(self.fid, ids)
-        ok = (pos < len(self.fid)) & (self.fid[np.minimum(pos, max(len(self.fid) - 1, 0))] == ids)
-        pos = pos[ok]
+        if self.fid_dense and len(self.fid):
+            pos = ids - self.fid[0]
+            pos = pos[(pos >= 0) & (pos < len(self.fid))]
+        else:
+            pos = np.searchsorted(self.fid, ids)
+            ok = (pos < len(self.fid)) & (self.fid[np.minimum(pos, max(len(self.fid) - 1, 0))] == ids)
+            pos = pos[ok]
         return StoredFunctions(fid=self.fid[pos], sample_id=self.sample_id[pos], address=self.address[pos],
                                n_insns=self.n_insns[pos], exact=self.exact[pos].view(np.uint64),
                                minhash=self.minhash[pos])
