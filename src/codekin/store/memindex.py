@@ -33,13 +33,15 @@ def _pairs_table(db: sqlite3.Connection, sql: str) -> tuple[np.ndarray, np.ndarr
     return np.ascontiguousarray(arr["a"][order]), np.ascontiguousarray(arr["b"][order])
 
 
-def expand_ranges(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For ranges [starts[i], ends[i]): (i, position) for every position, as int64 columns."""
+def expand_ranges(starts: np.ndarray, ends: np.ndarray, owners: np.ndarray | None = None
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """For ranges [starts[i], ends[i]): (i, position) for every position, as int64 columns (``owners[i]``
+    instead of i when given)."""
     lens = (ends - starts).astype(np.int64)
     total = int(lens.sum())
     if total == 0:
         return _EMPTY, _EMPTY
-    owner = np.repeat(np.arange(len(starts), dtype=np.int64), lens)
+    owner = np.repeat(np.arange(len(starts), dtype=np.int64) if owners is None else owners, lens)
     first = np.repeat(starts.astype(np.int64) - np.r_[0, np.cumsum(lens)[:-1]], lens)
     return owner, first + np.arange(total, dtype=np.int64)
 
@@ -67,30 +69,39 @@ def unique_pairs(qi: np.ndarray, fid: np.ndarray) -> Candidates:
         if nq * len(ids) < (1 << 32):
             rank = np.zeros(top, dtype=np.uint32)
             rank[ids] = np.arange(len(ids), dtype=np.uint32)
-            key = qi.astype(np.uint32) * np.uint32(len(ids)) + rank[fid]
-            _sort_grouped(key, qi)
-            key = key[np.r_[True, key[1:] != key[:-1]]]
-            q, r = np.divmod(key, np.uint32(len(ids)))
-            return Candidates(q.astype(np.int64), ids[r].astype(np.int64))
+            n_ids = np.uint32(len(ids))
+            key = qi.astype(np.uint32) * n_ids + rank[fid]
+            grouped = _sort_grouped(key, qi)
+            first = np.r_[True, key[1:] != key[:-1]]
+            key = key[first]
+            if grouped:  # each key still sits where its qi does: no division to split it
+                q = qi[first].astype(np.int64, copy=False)
+                r = key - q.astype(np.uint32) * n_ids
+            else:
+                q32, r = np.divmod(key, n_ids)
+                q = q32.astype(np.int64)
+            return Candidates(q, ids[r].astype(np.int64, copy=False))
     pair = qi * (1 << 40) + fid
     _sort_grouped(pair, qi)
     pair = pair[np.r_[True, pair[1:] != pair[:-1]]]
     return Candidates(pair >> 40, pair & ((1 << 40) - 1))
 
 
-def _sort_grouped(key: np.ndarray, qi: np.ndarray) -> None:
+def _sort_grouped(key: np.ndarray, qi: np.ndarray) -> bool:
     """Sort ``key`` in place; ``key`` orders by ``qi`` first, so where ``qi`` is already ascending, each
-    block of whole ``qi`` groups is sorted on its own."""
+    block of whole ``qi`` groups is sorted on its own (and each key stays where its qi is: True)."""
     n = len(key)
-    if n <= SORT_BLOCK or not bool((qi[1:] >= qi[:-1]).all()):
+    ascending = bool((qi[1:] >= qi[:-1]).all())
+    if n <= SORT_BLOCK or not ascending:
         key.sort()
-        return
+        return ascending
     change = np.flatnonzero(qi[1:] != qi[:-1]) + 1
     at = np.searchsorted(change, np.arange(SORT_BLOCK, n, SORT_BLOCK))
     cuts = np.unique(change[at[at < len(change)]]).tolist()
     for s, e in zip([0, *cuts], [*cuts, n], strict=True):
         if e - s > 1:
             key[s:e].sort()
+    return True
 
 
 @dataclass
@@ -182,10 +193,10 @@ class MemoryIndex:
         if hot_band is not None:  # the same cut as the SQL look-up: keys shared by too many functions
             cold = (hi - lo) <= hot_band
             lo, hi, qis = lo[cold], hi[cold], qis[cold]
-        k, p = expand_ranges(lo, hi)
-        if not len(k):
+        qi, p = expand_ranges(lo, hi, qis)
+        if not len(qi):
             return Candidates(_EMPTY, _EMPTY)
-        return unique_pairs(qis[k], self.band_fid[p])
+        return unique_pairs(qi, self.band_fid[p])
 
     def _band_ranges(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """[lo, hi) in band_fid of each band key's functions (empty where the key is not stored)."""

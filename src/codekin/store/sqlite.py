@@ -412,9 +412,9 @@ class SQLiteStore:
         cold = counts <= self.hot_band if self.hot_band is not None else np.ones(len(rows), dtype=bool)
         lo_k[ki[cold]], hi_k[ki[cold]] = (ends - counts)[cold], ends[cold]
         at = np.searchsorted(uk, keys)
-        k, p = expand_ranges(lo_k[at], hi_k[at])
+        qi, p = expand_ranges(lo_k[at], hi_k[at], qis)
         # distinct pairs sorted by query index then id, as the in-memory look-up returns them
-        return unique_pairs(qis[k], flat[p]) if len(k) else Candidates(k, p)
+        return unique_pairs(qi, flat[p]) if len(qi) else Candidates(qi, p)
 
     def string_hits(self, hashes: np.ndarray) -> Candidates:
         """(query string index, sample id) for every stored sample holding each string."""
