@@ -400,17 +400,18 @@ class SQLiteStore:
         rows = [r for r in self.db.execute(
             "SELECT q.qi, (SELECT group_concat(fid) FROM (SELECT l.fid FROM lsh l WHERE l.band = q.key "
             "LIMIT ?)) FROM temp.q q", (limit,)).fetchall() if r[1] is not None]
+        counts = np.asarray([r[1].count(",") + 1 for r in rows], dtype=np.int64)
+        if self.hot_band is not None:
+            rows = [r for r, c in zip(rows, (counts <= self.hot_band).tolist(), strict=True) if c]
+            counts = counts[counts <= self.hot_band]
         if not rows:
             return Candidates(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
-        lists = [r[1] for r in rows]
-        counts = np.asarray([x.count(",") + 1 for x in lists], dtype=np.int64)
-        flat = np.fromstring(",".join(lists), dtype=np.int64, sep=",")
+        flat = np.fromstring(",".join([r[1] for r in rows]), dtype=np.int64, sep=",")
         ends = np.cumsum(counts)
         lo_k = np.zeros(len(uk), dtype=np.int64)
         hi_k = np.zeros(len(uk), dtype=np.int64)
         ki = np.asarray([r[0] for r in rows], dtype=np.int64)
-        cold = counts <= self.hot_band if self.hot_band is not None else np.ones(len(rows), dtype=bool)
-        lo_k[ki[cold]], hi_k[ki[cold]] = (ends - counts)[cold], ends[cold]
+        lo_k[ki], hi_k[ki] = ends - counts, ends
         at = np.searchsorted(uk, keys)
         qi, p = expand_ranges(lo_k[at], hi_k[at], qis)
         # distinct pairs sorted by query index then id, as the in-memory look-up returns them
