@@ -14,6 +14,7 @@ from conftest import fixture_path
 from codekin.pipeline import analyse_bytes
 from codekin.query import query_extraction
 from codekin.store import open_store
+from codekin.store.base import LabelSpec
 from codekin.store.memindex import unique_pairs
 from codekin.store.sqlite import HOT_BAND
 
@@ -111,3 +112,21 @@ def test_unique_pairs_every_path() -> None:
             got = unique_pairs(q[order], fid[order])
             assert got.qi.dtype == np.int64 and got.fid.dtype == np.int64
             assert np.array_equal(np.stack([got.qi, got.fid], axis=1), want)
+
+
+def test_sample_labels_follow_writes(tmp_path: Path) -> None:
+    """The store reads the sample labels once while the file is unchanged: a write of its own (in a
+    transaction of the store or straight through the connection) or another process's shows at once."""
+    db = tmp_path / "i.db"
+    ck("index", "--db", str(db), "--no-libs", "--family", "kin", str(fixture_path("elf64-O2")))
+    st = open_store(db)
+    (lbl,) = st.samples().values()
+    assert lbl.family == "kin" and st.samples() == {lbl.sample_id: lbl}
+    with st.db:
+        st.db.execute("UPDATE samples SET name='renamed'")
+    assert [s.name for s in st.samples().values()] == ["renamed"]
+    st.label([lbl.sha256], LabelSpec(family="other"))
+    assert st.samples()[lbl.sample_id].family == "other"
+    ck("index", "--db", str(db), "--no-libs", "--family", "kin", str(fixture_path("elf64-O0")))
+    assert sorted(s.family for s in st.samples().values()) == ["kin", "other"]
+    assert list(st.samples([lbl.sample_id])) == [lbl.sample_id]

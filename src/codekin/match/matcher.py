@@ -270,7 +270,7 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
     n_evidence = 0
     library_counts: dict[str, int] = {}
     if len(qi):
-        order = np.lexsort((-sims, gids, qi))
+        order = np.lexsort((-sims, qi * max(ng, 1) + gids))  # by function, group, then similarity
         qi_o, gid_o, sims_o, pos_o = qi[order], gids[order], sims[order], pos[order]
         firsts = np.nonzero(np.r_[True, (qi_o[1:] != qi_o[:-1]) | (gid_o[1:] != gid_o[:-1])])[0]
         n_evidence = len(firsts)

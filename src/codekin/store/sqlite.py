@@ -110,6 +110,7 @@ class SQLiteStore:
         self._mem: MemoryIndex | None = None
         self._mem_key: tuple[int, int] | None = None
         self._writes = 0
+        self._labels: tuple[tuple[int, int, int], dict[int, SampleLabels]] | None = None
         if not create and not self.path.exists():
             raise FileNotFoundError(f"no index at {self.path}")
         self.db = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
@@ -466,10 +467,18 @@ class SQLiteStore:
                " s.goodware OR COALESCE(f.kind='goodware', 0), s.n_functions FROM samples s"
                " LEFT JOIN families f ON f.id = s.family_id LEFT JOIN actors a ON a.id = s.actor_id"
                " LEFT JOIN actors fa ON fa.id = f.actor_id")
-        rows = self.db.execute(sql).fetchall()
-        want = set(sample_ids) if sample_ids is not None else None
-        return {int(r[0]): SampleLabels(int(r[0]), r[1], r[2], r[3], r[4], bool(r[5]), bool(r[6]), int(r[7] or 0))
-                for r in rows if want is None or r[0] in want}
+        # read once while the file is unchanged (every query asks them all); any row this connection
+        # changes, in a transaction or not, and any commit of another one reads them again
+        key = (*self.cache_key(), self.db.total_changes)
+        if self._labels is None or self._labels[0] != key:
+            rows = self.db.execute(sql).fetchall()
+            self._labels = (key, {int(r[0]): SampleLabels(int(r[0]), r[1], r[2], r[3], r[4], bool(r[5]), bool(r[6]),
+                                                          int(r[7] or 0)) for r in rows})
+        labels = self._labels[1]
+        if sample_ids is None:
+            return dict(labels)
+        want = set(sample_ids)
+        return {i: lbl for i, lbl in labels.items() if i in want}
 
     def n_families(self) -> int:
         return int(self.db.execute(
