@@ -14,6 +14,9 @@ from conftest import fixture_path
 from codekin.pipeline import analyse_bytes
 from codekin.query import query_extraction
 from codekin.store import open_store
+from codekin.store.base import LabelSpec
+from codekin.store.memindex import unique_pairs
+from codekin.store.sqlite import HOT_BAND
 
 QUERIES = ("elf64-clang-O2", "other-elf64-O2", "pe32-O2.exe", "elf64-O2")
 
@@ -50,6 +53,17 @@ def test_memory_lookups_equal_sql_and_follow_writes(tmp_path: Path) -> None:
     a, b = sql.lsh_candidates(prints.bands), mem.lsh_candidates(prints.bands)
     assert len(a.qi) > 0
     assert _pairs(a) == _pairs(b)
+    for c in (a, b):  # distinct pairs, sorted by query index then function id (the matcher relies on it)
+        key = c.qi * (1 << 40) + c.fid
+        assert bool((key[1:] > key[:-1]).all())
+    # the hot-key cut is the same in both (a cut of 1 leaves out every key two functions share)
+    sql.hot_band = mem.hot_band = 1
+    ha, hb = sql.lsh_candidates(prints.bands), mem.lsh_candidates(prints.bands)
+    assert 0 < len(ha.qi) < len(a.qi) and _pairs(ha) == _pairs(hb)
+    sql.hot_band = mem.hot_band = None
+    na, nb = sql.lsh_candidates(prints.bands), mem.lsh_candidates(prints.bands)
+    assert len(na.qi) >= len(a.qi) and _pairs(na) == _pairs(nb)
+    sql.hot_band = mem.hot_band = HOT_BAND
     ea, eb = sql.exact_matches(prints.exact), mem.exact_matches(prints.exact)
     assert len(ea[0]) > 0 and _pairs(ea) == _pairs(eb)
     sa, sb = sql.string_hits(hashes), mem.string_hits(hashes)
@@ -83,3 +97,36 @@ def test_cli_batch_uses_memory_and_agrees(tmp_path: Path) -> None:
         outs.append(json.loads(p.stdout))
     assert len(outs[0]) == len(QUERIES)
     assert outs[0] == outs[1]
+
+
+def test_unique_pairs_every_path() -> None:
+    """Distinct pairs sorted by (qi, fid) on each path: the 32-bit key with pairs grouped by qi (sorted
+    a block at a time) or not, and the 64-bit key (ids too sparse for the compact one)."""
+    rng = np.random.default_rng(7)
+    qi = np.sort(rng.integers(0, 3000, 60000))
+    for fid in (rng.integers(1, 5000, len(qi)), rng.integers(1, 1 << 38, len(qi)) | 1):
+        fid = np.r_[fid, fid[:20000]]  # repeats, as a function's near twins share several bands
+        q = np.r_[qi, qi[:20000]]
+        want = np.unique(np.stack([q, fid], axis=1), axis=0)
+        for order in (np.argsort(q, kind="stable"), rng.permutation(len(q))):
+            got = unique_pairs(q[order], fid[order])
+            assert got.qi.dtype == np.int64 and got.fid.dtype == np.int64
+            assert np.array_equal(np.stack([got.qi, got.fid], axis=1), want)
+
+
+def test_sample_labels_follow_writes(tmp_path: Path) -> None:
+    """The store reads the sample labels once while the file is unchanged: a write of its own (in a
+    transaction of the store or straight through the connection) or another process's shows at once."""
+    db = tmp_path / "i.db"
+    ck("index", "--db", str(db), "--no-libs", "--family", "kin", str(fixture_path("elf64-O2")))
+    st = open_store(db)
+    (lbl,) = st.samples().values()
+    assert lbl.family == "kin" and st.samples() == {lbl.sample_id: lbl}
+    with st.db:
+        st.db.execute("UPDATE samples SET name='renamed'")
+    assert [s.name for s in st.samples().values()] == ["renamed"]
+    st.label([lbl.sha256], LabelSpec(family="other"))
+    assert st.samples()[lbl.sample_id].family == "other"
+    ck("index", "--db", str(db), "--no-libs", "--family", "kin", str(fixture_path("elf64-O0")))
+    assert sorted(s.family for s in st.samples().values()) == ["kin", "other"]
+    assert list(st.samples([lbl.sample_id])) == [lbl.sample_id]

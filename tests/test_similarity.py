@@ -11,7 +11,7 @@ from codekin.binary.loader import load_binary
 from codekin.disasm.discover import extract
 from codekin.fingerprint import FunctionPrints, fingerprint
 from codekin.fingerprint.features import EMPTY, K_CODE, K, lsh_bands
-from codekin.match.similarity import candidate, pair_similarity
+from codekin.match.similarity import _equal_counts, candidate, pair_similarity, pair_similarity_at
 
 CRT = {"_init", "_fini", "_start", "deregister_tm_clones", "register_tm_clones", "__do_global_dtors_aux",
        "frame_dummy"}
@@ -68,6 +68,22 @@ def test_pure_symmetric_and_exact() -> None:
     assert np.allclose(pair_similarity(a.minhash, a.minhash, a.exact, a.exact), 1.0)
     big = a.n_insns >= 8
     assert candidate(a.bands[big], a.bands[big], a.exact[big], a.exact[big]).all()
+
+
+def test_agreement_counts_and_pairs_by_index() -> None:
+    """The word-wise agreement count equals numpy's count on every column range (aligned or not), and the
+    blocked pair look-up equals the plain one on every cross pair of two fixtures."""
+    a, _ = prints("elf64-O2")
+    b, _ = prints("elf64-clang-O2")
+    ia = np.repeat(np.arange(len(a), dtype=np.int64), len(b))
+    ib = np.tile(np.arange(len(b), dtype=np.int64), len(a))
+    eq = a.minhash[ia] == b.minhash[ib]
+    assert eq.any() and not eq.all()
+    for lo, hi in ((0, K_CODE), (K_CODE, K), (0, K), (3, K_CODE), (8, 16)):
+        assert np.array_equal(_equal_counts(eq, lo, hi), np.count_nonzero(eq[:, lo:hi], axis=1))
+    plain = pair_similarity(a.minhash[ia], b.minhash[ib], a.exact[ia], b.exact[ib])
+    assert np.array_equal(pair_similarity_at(a.minhash, ia, b.minhash, ib, a.exact, b.exact), plain)
+    assert (plain >= 0.5).any()
 
 
 def test_signature_layout_and_band_keys() -> None:

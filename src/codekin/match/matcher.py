@@ -141,27 +141,20 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
     tiny = prints.n_insns < MIN_INSNS
     ex_q, ex_f, ex_s, ex_a = store.exact_matches(np.where(tiny, np.uint64(0), prints.exact))
     cl = store.lsh_candidates(prints.bands)
-    qi = np.concatenate([ex_q, cl.qi])
-    fid = np.concatenate([ex_f, cl.fid])
-    if len(qi):
-        key = sorted_unique(qi * (1 << 40) + fid)
-        qi, fid = key >> 40, key & ((1 << 40) - 1)
+    qi, fid = _candidate_pairs(ex_q, ex_f, cl.qi, cl.fid)
     ef, first = np.unique(ex_f, return_index=True)
-    u = sorted_unique(cl.fid)
-    at = np.searchsorted(ef, u)
-    lsh_only = u[~((at < len(ef)) & (ef[np.minimum(at, max(len(ef) - 1, 0))] == u))] if len(ef) else u
-    fetched = store.functions(lsh_only)
+    fetched = store.functions(_lsh_only(cl.fid, ef))
     stored = StoredFunctions(
         fid=np.concatenate([fetched.fid, ef]), sample_id=np.concatenate([fetched.sample_id, ex_s[first]]),
         address=np.concatenate([fetched.address, ex_a[first]]),
         n_insns=np.concatenate([fetched.n_insns, prints.n_insns[ex_q[first]].astype(np.int64)]),
         exact=np.concatenate([fetched.exact, prints.exact[ex_q[first]]]),
         minhash=np.concatenate([fetched.minhash, prints.minhash[ex_q[first]]]))
-    order = np.argsort(stored.fid, kind="stable")
-    stored = StoredFunctions(*(getattr(stored, f)[order] for f in StoredFunctions.__slots__))
-    pos = np.searchsorted(stored.fid, fid)
-    ok = (pos < len(stored.fid)) & (stored.fid[np.minimum(pos, len(stored.fid) - 1)] == fid)
-    qi, fid, pos = qi[ok], fid[ok], pos[ok]
+    # each pair's row in ``stored`` (pairs whose function the store no longer has are dropped)
+    pos = _rows_of(stored.fid, fid)
+    ok = pos >= 0
+    if not ok.all():
+        qi, fid, pos = qi[ok], fid[ok], pos[ok]
     # --- similarity of each candidate pair: codekin.match.similarity (bench/similarity.py) ---
     sims = pair_similarity_at(prints.minhash, qi, stored.minhash, pos, prints.exact, stored.exact)
     keep = sims >= MIN_SIM
@@ -277,7 +270,7 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
     n_evidence = 0
     library_counts: dict[str, int] = {}
     if len(qi):
-        order = np.lexsort((-sims, gids, qi))
+        order = np.lexsort((-sims, qi * max(ng, 1) + gids))  # by function, group, then similarity
         qi_o, gid_o, sims_o, pos_o = qi[order], gids[order], sims[order], pos[order]
         firsts = np.nonzero(np.r_[True, (qi_o[1:] != qi_o[:-1]) | (gid_o[1:] != gid_o[:-1])])[0]
         n_evidence = len(firsts)
@@ -328,6 +321,62 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
     return QueryResult(families, verdict, confidence, evidence, int((lib_sim >= MIN_SIM).sum()),
                        int((best.max(axis=1) >= MIN_SIM).sum()) if ng else 0, float(w.sum()), samples,
                        actors, level, n_evidence, library_counts)
+
+
+_KEY_SHIFT = 40
+
+
+def _candidate_pairs(ex_q: np.ndarray, ex_f: np.ndarray, l_q: np.ndarray, l_f: np.ndarray
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """The union of the exact and the LSH (query index, function id) pairs, distinct and sorted by
+    query index then function id. The stores return LSH pairs that way already; the few exact pairs
+    are merged in (no sort of the whole)."""
+    key = l_q * (1 << _KEY_SHIFT) + l_f
+    if len(key) > 1 and not bool((key[1:] > key[:-1]).all()):
+        key = sorted_unique(key)
+    if len(ex_q):
+        ek = sorted_unique(ex_q * (1 << _KEY_SHIFT) + ex_f)
+        at = np.searchsorted(key, ek)
+        new = ~((at < len(key)) & (key[np.minimum(at, max(len(key) - 1, 0))] == ek)) if len(key) else \
+            np.ones(len(ek), dtype=bool)
+        key = np.insert(key, at[new], ek[new])
+    return key >> _KEY_SHIFT, key & ((1 << _KEY_SHIFT) - 1)
+
+
+def _dense_ok(top: int, n: int) -> bool:
+    """Whether a table indexed by function id (``top`` entries) is cheap next to ``n`` look-ups."""
+    return 0 < top <= 8 * n + (1 << 20)
+
+
+def _lsh_only(l_f: np.ndarray, ef: np.ndarray) -> np.ndarray:
+    """The distinct ids of ``l_f`` (function ids of LSH pairs) not in ``ef`` (sorted, distinct), sorted."""
+    if not len(l_f):
+        return l_f
+    top = int(l_f.max()) + 1
+    if _dense_ok(top, len(l_f)) and (not len(ef) or ef[0] >= 0) and l_f.min() >= 0:
+        seen = np.zeros(top, dtype=bool)
+        seen[l_f] = True
+        seen[ef[ef < top]] = False
+        return np.flatnonzero(seen).astype(np.int64)
+    u = sorted_unique(l_f)
+    at = np.searchsorted(ef, u)
+    return u[~((at < len(ef)) & (ef[np.minimum(at, max(len(ef) - 1, 0))] == u))] if len(ef) else u
+
+
+def _rows_of(ids: np.ndarray, fid: np.ndarray) -> np.ndarray:
+    """For each of ``fid``, its row in ``ids`` (distinct, in any order), or -1."""
+    if not len(fid) or not len(ids):
+        return np.full(len(fid), -1, dtype=np.int64)
+    top = max(int(fid.max()), int(ids.max())) + 1
+    if _dense_ok(top, len(fid)) and fid.min() >= 0 and ids.min() >= 0:
+        row = np.full(top, -1, dtype=np.int64)
+        row[ids] = np.arange(len(ids), dtype=np.int64)
+        return row[fid]
+    order = np.argsort(ids, kind="stable")
+    srt = ids[order]
+    at = np.searchsorted(srt, fid)
+    at_c = np.minimum(at, len(srt) - 1)
+    return np.where((at < len(srt)) & (srt[at_c] == fid), order[at_c], -1)
 
 
 def _passes(f: FamilyScore) -> bool:

@@ -25,14 +25,31 @@ DATA_WEIGHT = 0.5
 ONE_SIDED_DATA = 0.5  # discount when only one of the two functions has data features
 
 
+_BYTES = np.uint64(0x0101010101010101)
+
+
+def _equal_counts(eq: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    """Per row of a C-contiguous (n, K) bool matrix, the count of True in columns [lo, hi). Eight
+    columns at a time when the range is aligned on 8 (at most 255 of them): the columns as uint64
+    words of 0/1 bytes, summed word-wise (no byte carries into the next), then the bytes of the sum
+    added by a multiplication. A boolean count along a short axis costs several times more."""
+    if lo % 8 or hi % 8 or hi - lo > 255 or not eq.flags.c_contiguous or eq.shape[1] % 8:
+        return np.count_nonzero(eq[:, lo:hi], axis=1)
+    words = eq.view(np.uint64)
+    acc = words[:, lo // 8].copy()
+    for j in range(lo // 8 + 1, hi // 8):
+        acc += words[:, j]
+    return (acc * _BYTES) >> np.uint64(56)
+
+
 def pair_similarity(sig_a: np.ndarray, sig_b: np.ndarray, exact_a: np.ndarray | None = None,
                     exact_b: np.ndarray | None = None) -> np.ndarray:
     """Similarity in [0, 1] of each pair of rows (sig_a[i], sig_b[i]); signatures (n, K) uint32."""
     n_data = sig_a.shape[1] - K_CODE
     eq = sig_a == sig_b
-    code = np.count_nonzero(eq[:, :K_CODE], axis=1) / K_CODE
+    code = _equal_counts(eq, 0, K_CODE) / K_CODE
     if n_data:
-        data = np.count_nonzero(eq[:, K_CODE:], axis=1) / n_data
+        data = _equal_counts(eq, K_CODE, sig_a.shape[1]) / n_data
         # a MinHash of an empty set is EMPTY in every word: its first data word says so
         ea, eb = sig_a[:, K_CODE] == EMPTY, sig_b[:, K_CODE] == EMPTY
         both = (code + DATA_WEIGHT * data) / (1.0 + DATA_WEIGHT)

@@ -30,7 +30,7 @@ from codekin.store.base import (
     StaleIndexError,
     StoredFunctions,
 )
-from codekin.store.memindex import MemoryIndex
+from codekin.store.memindex import MemoryIndex, expand_ranges, unique_pairs
 
 SCHEMA_VERSION = 1
 HOT_BAND = 256
@@ -96,20 +96,6 @@ def _candidates(rows: list[tuple[int, int]]) -> Candidates:
     return Candidates(arr[:, 0], arr[:, 1])
 
 
-def _grouped(rows: list[tuple[int, str]]) -> Candidates:
-    """(query index, comma-separated stored ids) rows, one per query index, as two int64 columns: a
-    candidate look-up returns millions of pairs, and one Python tuple per pair would cost most of a
-    query; one string per query function is parsed in C."""
-    if not rows:
-        z = np.zeros(0, dtype=np.int64)
-        return Candidates(z, z)
-    qis = np.asarray([r[0] for r in rows], dtype=np.int64)
-    lists = [r[1] for r in rows]
-    counts = np.asarray([x.count(",") + 1 for x in lists], dtype=np.int64)
-    fid = np.array(",".join(lists).split(","), dtype=np.int64)
-    return Candidates(np.repeat(qis, counts), fid)
-
-
 def open_store(path: str | Path, *, create: bool = True, check_version: bool = True) -> SQLiteStore:
     return SQLiteStore(path, create=create, check_version=check_version)
 
@@ -124,6 +110,7 @@ class SQLiteStore:
         self._mem: MemoryIndex | None = None
         self._mem_key: tuple[int, int] | None = None
         self._writes = 0
+        self._labels: tuple[tuple[int, int, int], dict[int, SampleLabels]] | None = None
         if not create and not self.path.exists():
             raise FileNotFoundError(f"no index at {self.path}")
         self.db = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
@@ -398,31 +385,38 @@ class SQLiteStore:
         if not len(has):
             z = np.zeros(0, dtype=np.int64)
             return Candidates(z, z)
-        keys = as_signed(bands[has]).reshape(-1).tolist()
-        qis = np.repeat(has, bands.shape[1]).tolist()
-        if self.hot_band is None:
-            self._fill_keys(list(zip(keys, qis, strict=True)))
-            return _grouped(self.db.execute("SELECT q.qi, group_concat(DISTINCT l.fid) FROM temp.q q JOIN lsh l "
-                                            "ON l.band = q.key GROUP BY q.qi").fetchall())
+        keys = as_signed(bands[has]).reshape(-1)
+        qis = np.repeat(has.astype(np.int64), bands.shape[1])
+        # One row per distinct band key: its functions, as one comma-separated string (parsed in C; one
+        # Python tuple per pair would cost most of a query), then spread over the query functions that
+        # hold the key here, as the in-memory look-up does.
         # A band key that more than ``hot_band`` stored functions share is a shape, not an identity
-        # (runtime drop glue, CRT stubs): counting its entries in the index costs little, bringing
-        # thousands of pairs per query function into Python costs most of a query. Such keys are left
-        # out; the function's other bands still find its near twins, and code whose every band is hot
-        # is ubiquitous code, which weighs next to nothing anyway.
-        self._fill_keys(list(zip(keys, qis, strict=True)))
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS hot (key INTEGER PRIMARY KEY)")
-        self.db.execute("BEGIN")
-        try:
-            self.db.execute("DELETE FROM temp.hot")
-            self.db.execute(
-                "INSERT INTO temp.hot(key) SELECT k.key FROM (SELECT DISTINCT key FROM temp.q) k "
-                "WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM lsh l WHERE l.band = k.key LIMIT ?)) > ?",
-                (self.hot_band + 1, self.hot_band))
-        finally:
-            self.db.execute("COMMIT")
-        return _grouped(self.db.execute("SELECT q.qi, group_concat(DISTINCT l.fid) FROM temp.q q JOIN lsh l "
-                                        "ON l.band = q.key WHERE q.key NOT IN (SELECT key FROM temp.hot) "
-                                        "GROUP BY q.qi").fetchall())
+        # (runtime drop glue, CRT stubs): bringing thousands of pairs per query function into Python
+        # costs most of a query. Such keys are left out (at most hot_band + 1 of their functions are
+        # read, to know); the function's other bands still find its near twins, and code whose every
+        # band is hot is ubiquitous code, which weighs next to nothing anyway.
+        uk = np.unique(keys)
+        self._fill_keys(list(zip(uk.tolist(), range(len(uk)), strict=True)))
+        limit = -1 if self.hot_band is None else self.hot_band + 1
+        rows = [r for r in self.db.execute(
+            "SELECT q.qi, (SELECT group_concat(fid) FROM (SELECT l.fid FROM lsh l WHERE l.band = q.key "
+            "LIMIT ?)) FROM temp.q q", (limit,)).fetchall() if r[1] is not None]
+        counts = np.asarray([r[1].count(",") + 1 for r in rows], dtype=np.int64)
+        if self.hot_band is not None:
+            rows = [r for r, c in zip(rows, (counts <= self.hot_band).tolist(), strict=True) if c]
+            counts = counts[counts <= self.hot_band]
+        if not rows:
+            return Candidates(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+        flat = np.fromstring(",".join([r[1] for r in rows]), dtype=np.int64, sep=",")
+        ends = np.cumsum(counts)
+        lo_k = np.zeros(len(uk), dtype=np.int64)
+        hi_k = np.zeros(len(uk), dtype=np.int64)
+        ki = np.asarray([r[0] for r in rows], dtype=np.int64)
+        lo_k[ki], hi_k[ki] = ends - counts, ends
+        at = np.searchsorted(uk, keys)
+        qi, p = expand_ranges(lo_k[at], hi_k[at], qis)
+        # distinct pairs sorted by query index then id, as the in-memory look-up returns them
+        return unique_pairs(qi, flat[p]) if len(qi) else Candidates(qi, p)
 
     def string_hits(self, hashes: np.ndarray) -> Candidates:
         """(query string index, sample id) for every stored sample holding each string."""
@@ -473,10 +467,18 @@ class SQLiteStore:
                " s.goodware OR COALESCE(f.kind='goodware', 0), s.n_functions FROM samples s"
                " LEFT JOIN families f ON f.id = s.family_id LEFT JOIN actors a ON a.id = s.actor_id"
                " LEFT JOIN actors fa ON fa.id = f.actor_id")
-        rows = self.db.execute(sql).fetchall()
-        want = set(sample_ids) if sample_ids is not None else None
-        return {int(r[0]): SampleLabels(int(r[0]), r[1], r[2], r[3], r[4], bool(r[5]), bool(r[6]), int(r[7] or 0))
-                for r in rows if want is None or r[0] in want}
+        # read once while the file is unchanged (every query asks them all); any row this connection
+        # changes, in a transaction or not, and any commit of another one reads them again
+        key = (*self.cache_key(), self.db.total_changes)
+        if self._labels is None or self._labels[0] != key:
+            rows = self.db.execute(sql).fetchall()
+            self._labels = (key, {int(r[0]): SampleLabels(int(r[0]), r[1], r[2], r[3], r[4], bool(r[5]), bool(r[6]),
+                                                          int(r[7] or 0)) for r in rows})
+        labels = self._labels[1]
+        if sample_ids is None:
+            return dict(labels)
+        want = set(sample_ids)
+        return {i: lbl for i, lbl in labels.items() if i in want}
 
     def n_families(self) -> int:
         return int(self.db.execute(
