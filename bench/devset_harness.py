@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _report import ROOT, header, write_section
+from _report import ROOT, header, source_version, write_section
 
 DEVSET = ROOT.parent / "shared" / "devset"
 
@@ -43,11 +43,14 @@ def main() -> None:
     ap.add_argument("--settings", nargs="+", default=["win", "linux", "cross"])
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent / "results" / "devset-harness.json"))
     ap.add_argument("--reuse", action="store_true", help="only rewrite BENCHMARKS.md from an existing --out")
+    ap.add_argument("--section", default="devset",
+                    help="BENCHMARKS.md section to write (another name keeps the main run's section)")
     ap.add_argument("--mcrit-smda-cache", choices=["on", "off"], default="on",
                     help="off: MCRIT disassembles every file with SMDA in this run (its index and query times "
                          "then include disassembly, as codekin's always do)")
     args = ap.parse_args()
     out = Path(args.out)
+    src = source_version() + (" (at the start of the run)" if not args.reuse else " (table re-rendered from --out)")
     out.parent.mkdir(exist_ok=True)
     if not args.reuse:
         # what scripts/setup.sh does: the CLI calls then load byte-code instead of compiling codekin each time
@@ -91,7 +94,7 @@ def main() -> None:
                      "cache leave disassembly out of MCRIT's index and query times, so where they were cached the "
                      "ratios above understate codekin's lead (codekin disassembles every file).")
     cmd = "python bench/devset_harness.py " + " ".join(sys.argv[1:])
-    body = ("## Attribution on the dev set (issue 3)\n\n" + header(cmd.strip()) +
+    body = ("## Attribution on the dev set (issue 3)\n\n" + header(cmd.strip()) + f"- codekin source: {src}\n" +
             "- harness: `../shared/devset/eval.py` (its protocol and metrics: ../shared/devset/README.md); codekin "
             "through its CLI, MCRIT 1.9.0 in memory, TLSH nearest neighbour; all in this one run\n"
             "- codekin's new indexes imported the default library pack (`codekin libs build`)\n\n"
@@ -99,7 +102,7 @@ def main() -> None:
             "binaries; codekin's latency is a whole CLI process per query, MCRIT's an in-process call):\n\n"
             + "\n".join(lines) + "\n")
     print(body)
-    write_section("devset", body)
+    write_section(args.section, body)
 
 
 if __name__ == "__main__":
