@@ -94,7 +94,8 @@ def main() -> None:
                      "cache leave disassembly out of MCRIT's index and query times, so where they were cached the "
                      "ratios above understate codekin's lead (codekin disassembles every file).")
     cmd = "python bench/devset_harness.py " + " ".join(sys.argv[1:])
-    body = ("## Attribution on the dev set (issue 3)\n\n" + header(cmd.strip()) + f"- codekin source: {src}\n" +
+    title = "" if args.section == "devset" else f": {args.section} ({', '.join(args.settings)})"
+    body = (f"## Attribution on the dev set{title} (issue 3)\n\n" + header(cmd.strip()) + f"- codekin source: {src}\n" +
             "- harness: `../shared/devset/eval.py` (its protocol and metrics: ../shared/devset/README.md); codekin "
             "through its CLI, MCRIT 1.9.0 in memory, TLSH nearest neighbour; all in this one run\n"
             "- codekin's new indexes imported the default library pack (`codekin libs build`)\n\n"
