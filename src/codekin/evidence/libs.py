@@ -311,25 +311,18 @@ def _build_literals(store: SQLiteStore, counts: dict[str, int], log: Callable[[s
                     only: tuple[str, ...] | None) -> None:
     from codekin.evidence import libbuild
 
-    for lib, pkg, parts in SOURCE_PACKAGES:
+    # C sources: Debian source packages, then the sources some binary packages ship
+    c_sources = [(lib, pkg, parts, libbuild.debian_source) for lib, pkg, parts in SOURCE_PACKAGES] + \
+        [(lib, pkg, parts, libbuild.debian_package) for lib, pkg, parts in BINARY_SOURCES]
+    for lib, pkg, parts, fetch in c_sources:
         if only and lib not in only:
             continue
-        root = libbuild.debian_source(pkg, log)
+        root = fetch(pkg, log)
         if root is None:
             continue
         found: set[str] = set()
         for f in _source_files(root, parts):
             found |= literals(f.read_text("latin-1"), rust=f.suffix == ".rs")
-        _add_literals(store, lib, pkg, found, counts, log)
-    for lib, pkg, parts in BINARY_SOURCES:
-        if only and lib not in only:
-            continue
-        d = libbuild.debian_package(pkg, log)
-        if d is None:
-            continue
-        found = set()
-        for f in _source_files(d, parts):
-            found |= literals(f.read_text("latin-1"))
         _add_literals(store, lib, pkg, found, counts, log)
     for lib, pkg, keep in RUST_CRATES:
         if only and lib not in only:
