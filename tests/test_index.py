@@ -85,6 +85,20 @@ def test_open_set_unknown(db: Path) -> None:
     assert runtime and all(e["families_sharing"] >= 2 for e in runtime), "only shared runtime code matched"
 
 
+def test_query_an_index_without_labels(tmp_path: Path) -> None:
+    """An index whose samples carry no family yet (indexed first, labelled later) answers "unknown" with
+    the reason, not an error, though the query shares its code with them."""
+    d = tmp_path / "unlabelled.db"
+    ck("index", "--db", str(d), "--no-libs", str(fixture_path("elf64-O0")))
+    q = query(d, fixture_path("elf64-O2"))
+    assert q["attribution"] is None and q["families"] == [] and q["unknown_reason"]
+    store = open_store(d)
+    (sha,) = [s.sha256 for s in store.samples().values()]
+    store.close()
+    ck("label", "--db", str(d), "--family", "kin", sha)
+    assert query(d, fixture_path("elf64-O2"))["families"][0]["family"] == "kin"
+
+
 def test_labels_change_without_reindex(db: Path) -> None:
     store = open_store(db)
     shas = [s.sha256 for s in store.samples().values() if s.family == "kin"]

@@ -240,3 +240,59 @@ def test_sources_from_a_binary_package_and_configuration_variants(tmp_path: Path
     objdirs = {o.parent.name for *_, pairs in libbuild._compile_jobs(sqlite, tmp_path / "sq", [(gcc, cc)])
                for _, o in pairs}
     assert objdirs == {f"gcc-O2{sqlite.variant}"}
+
+
+def test_registry_reference_keeps_only_what_two_projects_share(tmp_path: Path) -> None:
+    """A reference cut out of other projects' builds (codekin.evidence.registry): of two unrelated tools
+    that both link zlib, each keeps the zlib code the other holds too, and none of its own code or
+    strings; a project with no second project beside it keeps nothing; a wheel's native modules are
+    read in memory, its vendored ``.libs/`` left out."""
+    import io
+    import zipfile
+
+    from codekin.binary.loader import load_binary
+    from codekin.evidence.registry import shared_part, wheel_binaries
+    from codekin.fingerprint.hashing import hash_str
+    from codekin.indexer import prepare
+
+    libz = subprocess.run(["gcc", "-print-file-name=libz.a"], capture_output=True, text=True).stdout.strip()
+    if not Path(libz).is_file():
+        pytest.skip("needs zlib's static library (Debian: zlib1g-dev)")
+    src = fixture_path("../src")
+    alpha, beta = tmp_path / "alpha", tmp_path / "beta"
+    _cc(str(src / "zlib_alpha.c"), libz, "-o", str(alpha))
+    _cc(str(src / "zlib_beta.c"), libz, "-o", str(beta))
+
+    wheel = io.BytesIO()
+    with zipfile.ZipFile(wheel, "w") as z:
+        z.writestr("alpha/alpha.so", alpha.read_bytes())
+        z.writestr("alpha.libs/libz-1234.so", beta.read_bytes())
+        z.writestr("alpha/__init__.py", "from .alpha import *\n")
+    members = wheel_binaries(wheel.getvalue())
+    assert [m for m, _ in members] == ["alpha/alpha.so"] and members[0][1] == alpha.read_bytes()
+
+    pa, pb = prepare(alpha.read_bytes(), "alpha"), prepare(beta.read_bytes(), "beta")
+    assert shared_part({"alpha": pa}) == []
+    cut = dict(shared_part({"alpha": pa, "beta": pb}))
+    assert set(cut) == {"alpha", "beta"}
+    for proj, path, own in (("alpha", alpha, {"alpha_mix", "alpha_report", "main"}),
+                            ("beta", beta, {"count_lines", "main"})):
+        names = {s.address: s.name for s in load_binary(path.read_bytes()).symbols if s.kind == "function"}
+        full = (pa if proj == "alpha" else pb)[0]
+        assert full.prints is not None and full.record is not None
+        kept = cut[proj]
+        assert kept.prints is not None and kept.record is not None
+        kept_names = {names.get(int(a), "") for a in kept.prints.address.tolist()}
+        assert not kept_names & own, kept_names & own
+        assert {"inflate", "adler32_z"} <= kept_names
+        assert 0 < len(kept.prints) < len(full.prints)
+        assert kept.record.n_functions == len(kept.prints)
+        assert kept.record.info["of_functions"] == len(full.prints)
+        assert kept.record.strings is not None and full.record.strings is not None
+        assert 0 < len(kept.record.strings) < len(full.record.strings)
+        assert hash_str("incorrect header check", 0x5757) in set(kept.record.strings.tolist())
+    own_str = hash_str("[alpha:%s] %lu bytes, tag %08x", 0x5757)
+    assert pa[0].record is not None and pa[0].record.strings is not None
+    assert own_str in set(pa[0].record.strings.tolist())
+    assert cut["alpha"].record is not None and cut["alpha"].record.strings is not None
+    assert own_str not in set(cut["alpha"].record.strings.tolist())

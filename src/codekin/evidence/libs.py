@@ -10,6 +10,9 @@ score discounts it ("shares inflate code of zlib (library): discounted").
 - code as shipped: the shared objects and DLLs of Debian binary packages (SQLite, zlib, CPython and its
   extension modules, the Rust standard library, libgcc, libstdc++, mbedtls, libsodium, Lua, the compression
   libraries above, libffi, expat, OpenSSL), read in place;
+- code as other toolchains build it (``codekin.evidence.registry``): Rust's standard library and pyo3 as
+  newer rustc releases build them, and SQLite as MSVC builds it, cut out of public PyPI wheels (only what
+  the builds of two different projects share);
 - strings: the string literals of library sources (Debian source packages via ``apt-get source``, llhttp's,
   Debian's Rust std and crate sources, Cython's utility code from its PyPI wheel). Literals are the strings
   every build of the library carries, whatever compiler or platform built it, so they let a Linux-built
@@ -213,6 +216,15 @@ def build_pack(out: Path, *, log: Callable[[str], None] = print, binaries: bool 
                     artifacts += [libbuild.Artifact(lib, f, f"debian:{pkg}")
                                   for f in libbuild.package_files(d, patterns)]
             seconds["download"] = round(time.perf_counter() - t0, 1)
+            t0 = time.perf_counter()
+            from codekin.evidence.registry import registry_references
+
+            for lib, what, p in registry_references(log, only):  # MSVC and newer rustc builds from PyPI wheels
+                assert p.record is not None and p.prints is not None
+                if not store.has_sample(p.record.sha256):
+                    store.add_sample(p.record, p.prints, LabelSpec(family=lib, library=True, source=what))
+                counts[lib] = counts.get(lib, 0) + 1
+            seconds["registry"] = round(time.perf_counter() - t0, 1)
         t0 = time.perf_counter()
         with Progress(*cols, console=console) as prog:
             task = prog.add_task("indexing library code", total=len(artifacts))

@@ -199,7 +199,7 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
         uk = k_sorted[starts]
         best[uk // max(ng, 1), uk % max(ng, 1)] = mx
     is_lib = np.asarray([k != "family" for k, _ in group_names] or [False], dtype=bool)
-    fam_cols = np.nonzero(~is_lib)[0]
+    fam_cols = np.nonzero(~is_lib[:ng])[0]  # an index of unlabelled samples has no family column
     lib_sim = best[:, is_lib].max(axis=1) if is_lib.any() else np.zeros(n)
     fam_best = best[:, fam_cols] if len(fam_cols) else np.zeros((n, 0))
     # tiny functions are no evidence either way: out of the numerator and the denominator alike

@@ -1,0 +1,177 @@
+"""Library code as toolchains this machine cannot run build it, taken from public PyPI wheels.
+
+Windows wheels are built with MSVC, and Rust extensions with rustc releases newer than Debian's; the
+pack's own builds (gcc, clang, mingw-w64, Debian's rustc) do not reproduce that code closely enough to be
+recognised in them (measured: clang-for-Windows builds of SQLite are no closer to MSVC's than mingw-gcc's,
+section "Library knowledge" of BENCHMARKS.md). Public wheels that bundle such code are the reference.
+
+A wheel also holds its project's own code, which must not become "library code": a project used here may
+be a family of its own in an analyst's index. So a reference keeps only what the builds of **at least two
+different projects** share (functions at the matcher's evidence similarity, strings, exported names): code
+two unrelated projects both carry is library or runtime code (Rust's standard library and pyo3; the SQLite
+amalgamation), and each project's own code is left out.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from codekin.fingerprint.features import FunctionPrints
+from codekin.indexer import Prepared, prepare
+from codekin.store.base import LabelSpec
+from codekin.store.sqlite import SQLiteStore
+
+# (library, pinned requirements, wheel platforms): several releases of each project, so that several
+# compiler releases are covered (2022-2026)
+REGISTRY_REFS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    # Rust + pyo3 extensions of three unrelated projects (pyca's bcrypt, nh3, pydantic's jiter)
+    ("rust-std", ("bcrypt==4.0.1", "bcrypt==4.1.2", "bcrypt==4.2.1", "bcrypt==5.0.0",
+                  "nh3==0.2.8", "nh3==0.2.14", "nh3==0.2.18", "nh3==0.3.0",
+                  "jiter==0.4.0", "jiter==0.8.2", "jiter==0.11.0", "jiter==0.19.0"),
+     ("win_amd64", "manylinux2014_x86_64")),
+    # the SQLite amalgamation as MSVC builds it, in three projects' Windows wheels
+    ("sqlite", ("pysqlite3==0.6.1", "pysqlite3-wheels==0.5.0", "sqlcipher3-wheels==0.5.7"), ("win_amd64",)),
+]
+_PLATFORM_TAGS = {"manylinux2014_x86_64": ("manylinux2014_x86_64", "manylinux_2_28_x86_64")}
+
+
+def project_of(req: str) -> str:
+    return req.split("==")[0].strip().lower().replace("_", "-")
+
+
+def wheel_binaries(wheel: bytes) -> list[tuple[str, bytes]]:
+    """The native modules of a wheel (members that are PE or ELF images), read in memory. Vendored
+    libraries (``*.libs/``) are left out: they are other projects' code."""
+    out = []
+    with zipfile.ZipFile(io.BytesIO(wheel)) as z:
+        for info in z.infolist():
+            if info.is_dir() or ".libs/" in info.filename:
+                continue
+            with z.open(info) as f:
+                head = f.read(4)
+            if head[:2] == b"MZ" or head == b"\x7fELF":
+                out.append((info.filename, z.read(info)))
+    return out
+
+
+def _hashes(a: np.ndarray | None) -> list[int]:
+    return [] if a is None else a.tolist()
+
+
+def _subset(p: FunctionPrints, keep: np.ndarray) -> FunctionPrints:
+    idx = np.nonzero(keep)[0]
+    pick = idx.tolist()
+    return FunctionPrints(p.address[idx], p.n_insns[idx], p.n_bytes[idx], p.n_blocks[idx], p.n_edges[idx],
+                          p.n_calls[idx], p.exact[idx], p.minhash[idx], p.bands[idx],
+                          [p.strings[i] for i in pick], [p.consts[i] for i in pick], [p.imports[i] for i in pick])
+
+
+def shared_part(projects: dict[str, list[Prepared]]) -> list[tuple[str, Prepared]]:
+    """Each build cut down to what builds of another project share with it: its functions with a partner
+    at the matcher's evidence similarity (exact twins, LSH candidates scored by the matcher) in another
+    project, and its strings and exported names that another project's builds hold too. Builds of one
+    project only keep nothing."""
+    from codekin.match.matcher import match
+
+    builds = [(proj, p) for proj, ps in projects.items() for p in ps if p.record is not None and p.prints is not None]
+    if len({proj for proj, _ in builds}) < 2:
+        return []
+    with tempfile.TemporaryDirectory(prefix="codekin-refs-") as tmp:
+        store = SQLiteStore(Path(tmp) / "refs.db")
+        try:
+            ids: dict[str, set[int]] = {}
+            for proj, p in builds:
+                assert p.record is not None and p.prints is not None
+                if store.has_sample(p.record.sha256):
+                    continue
+                store.add_sample(p.record, p.prints, LabelSpec(family=proj))
+                sid = store.db.execute("SELECT id FROM samples WHERE sha256=?", (p.record.sha256,)).fetchone()[0]
+                ids.setdefault(proj, set()).add(int(sid))
+            holders_s: dict[int, set[str]] = {}
+            holders_t: dict[int, set[str]] = {}
+            for proj, p in builds:
+                assert p.record is not None
+                for h in _hashes(p.record.strings):
+                    holders_s.setdefault(h, set()).add(proj)
+                for h in _hashes(p.record.tokens):
+                    holders_t.setdefault(h, set()).add(proj)
+            out: list[tuple[str, Prepared]] = []
+            done: set[str] = set()
+            for proj, p in builds:
+                assert p.record is not None and p.prints is not None
+                if p.record.sha256 in done:
+                    continue
+                done.add(p.record.sha256)
+                qr = match(store, p.prints, exclude_samples=ids.get(proj, set()))
+                addrs = {e["address"] for e in qr.evidence if e["family"] is not None}
+                keep = np.isin(p.prints.address, np.asarray(sorted(addrs), dtype=np.int64))
+                if not keep.any():
+                    continue
+                rec = p.record
+                strings = np.asarray([h for h in _hashes(rec.strings) if len(holders_s[h]) > 1], dtype=np.uint64)
+                tokens = np.asarray([h for h in _hashes(rec.tokens) if len(holders_t[h]) > 1], dtype=np.uint64)
+                prints = _subset(p.prints, keep)
+                rec = replace(rec, name=p.name, n_functions=len(prints), n_instructions=int(prints.n_insns.sum()),
+                              strings=strings, tokens=tokens,
+                              info={**rec.info, "kept_functions": int(keep.sum()), "of_functions": len(keep)})
+                out.append((proj, Prepared(p.name, rec, prints)))
+            return out
+        finally:
+            store.close()
+
+
+def download(req: str, platform: str, dest: Path, log: Callable[[str], None]) -> list[Path]:
+    """The wheels of ``req`` for ``platform`` (pip, cached in ``dest``)."""
+    from codekin.evidence import libbuild
+
+    d = dest / platform / project_of(req) / req.split("==")[-1]
+    d.mkdir(parents=True, exist_ok=True)
+    wheels = sorted(d.glob("*.whl"))
+    if wheels:
+        return wheels
+    cmd = [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary", ":all:",
+           "--python-version", "3.11", "-d", str(d), req]
+    for tag in _PLATFORM_TAGS.get(platform, (platform,)):
+        cmd[4:4] = ["--platform", tag]
+    if not libbuild._sh(cmd, d):
+        log(f"  {req} ({platform}): pip download failed, skipped")
+    return sorted(d.glob("*.whl"))
+
+
+def registry_references(log: Callable[[str], None], only: tuple[str, ...] | None = None
+                        ) -> list[tuple[str, str, Prepared]]:
+    """(library, source, cut-down build) for every reference of REGISTRY_REFS, per platform."""
+    from codekin.evidence import libbuild
+
+    out: list[tuple[str, str, Prepared]] = []
+    for lib, reqs, platforms in REGISTRY_REFS:
+        if only and lib not in only:
+            continue
+        for platform in platforms:
+            projects: dict[str, list[Prepared]] = {}
+            src_of: dict[str, str] = {}
+            for req in reqs:
+                for whl in download(req, platform, libbuild.cache_dir() / "pypi-refs", log):
+                    for member, data in wheel_binaries(whl.read_bytes()):
+                        name = f"pypi:{req}:{Path(member).name}"
+                        for p in prepare(data, name):
+                            if p.record is not None:
+                                projects.setdefault(project_of(req), []).append(p)
+                                src_of[p.record.sha256] = f"pypi:{req}"
+                            else:
+                                log(f"  {name}: {p.error}")
+            for _proj, p in shared_part(projects):
+                assert p.record is not None and p.prints is not None
+                p.record.info.pop("path", None)
+                out.append((lib, src_of[p.record.sha256], p))
+                log(f"  {p.name}: {len(p.prints)} of {p.record.info['of_functions']} functions shared "
+                    f"with another project: {lib}")
+    return out
