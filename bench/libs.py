@@ -96,6 +96,25 @@ PACK_ARG = {"none": "none", "bundled": "src/codekin/data/libs.db.xz", "new": "FU
             "ext": "COMPACT_PACK.db.xz"}
 
 
+# what each pack name of a run stands for (the names of past runs, kept to read their results)
+PACK_NOTES = {
+    "none": "no library pack",
+    "old": "the compact pack bundled before the compiled-library build (fingerprint v1)",
+    "new": "the full pack `codekin libs build` made on 2026-11-25 17:11 (compiled libraries and runtimes, "
+           "Debian's .so and DLLs, literals; SQLite with its optional parts, llhttp)",
+    "ext": "the compact pack of 17:11 imported without its samples' exported and imported names",
+    "before": "the compact pack bundled before the PyPI references (8.5 MB, 225 samples: compiled libraries "
+              "and runtimes from Debian sources with gcc-12, clang-14 and mingw-w64 at several levels, Debian's "
+              ".so and mingw DLLs, literals of library sources; SQLite with its optional parts, llhttp; the "
+              "samples' exported names carried)",
+    "bundled": "the compact pack shipped now in src/codekin/data/libs.db.xz: `before`, plus the PyPI references "
+               "of codekin.evidence.registry (Rust std and pyo3 as rustc releases of 2022-2026 build them, cut "
+               "out of 4 releases each of bcrypt, nh3 and jiter for win_amd64 and manylinux x86-64; SQLite as MSVC "
+               "builds it, cut out of the win_amd64 wheels of pysqlite3, pysqlite3-wheels and sqlcipher3-wheels; "
+               "only the functions, strings and exported names that builds of two different projects share)",
+}
+
+
 def report(names: list[str], settings: list[str], build: dict[str, Any] | None) -> None:
     rows = ["| setting | library pack | pack functions | pack MB | top1 macro | AUROC | FAR@verdict (unknowns) | "
             "confounder pairs: false verdicts | related family ranked first | mean / max related score | "
@@ -133,28 +152,13 @@ def report(names: list[str], settings: list[str], build: dict[str, Any] | None) 
                                                          for n in present)
                      + " --settings " + " ".join(settings) + "; python bench/libs.py --report --names "
                      + " ".join(present)) +
-            "- dev set in process (bench/devset.py's protocol, ../shared/devset); `none`: no library pack; `old`: the "
-            "compact pack bundled before this work (src/codekin/data/libs.db.xz at the parent commit: zlib, mbedtls, "
-            "libsodium, Lua 5.4 and SQLite compiled from Debian sources with gcc-12 -O0/-O2/-Os, clang-14 -O2, "
-            "mingw-w64 x64 -O2/-Os and x86 -O2; the compiler runtimes (libgcc, libstdc++, glibc start-up and static "
-            "code, the mingw-w64 CRT and libmingwex, Rust std for windows-gnu); Debian's .so and mingw DLLs of "
-            "SQLite, zlib, CPython, Rust std, libgcc, libstdc++, mbedtls, libsodium, Lua; their literals and those "
-            "of pyo3, Cython and common Rust crates); `new`: the full pack `codekin libs build` makes now (the "
-            "same, plus bzip2, liblzma (xz), lz4, zstd, brotli, libdeflate, libffi and expat compiled the same way "
-            "and read from their Debian .so; OpenSSL's libcrypto built for mingw-w64 x64 by its own build "
-            "(release flags, no-asm) and Debian's libcrypto.so.3/libssl.so.3; the literals of all of them and of "
-            "the crates Rust std links for backtraces; SQLite compiled with its optional parts: Debian's build options "
-            "(FTS3/4, R*Tree, session, ...) and those wheels enable (FTS5, geopoly, math functions, stat4, ...); "
-            "llhttp 8.1 compiled from the C sources Debian ships in node-llhttp, with its literals); `bundled`: the "
-            "compact pack now shipped in src/codekin/data/libs.db.xz (functions under 5 instructions and exact "
-            "duplicates within a library left out; its samples' exported and imported names travel with it, so names "
-            "library code exports do not count on the exports line); `ext`: the same compact pack imported without "
-            "those names, as packs were imported before; `before`: the compact pack shipped before SQLite's "
-            "optional parts, llhttp and the names (the same run)\n"
+            "- dev set in process (bench/devset.py's protocol, ../shared/devset); "
+            + "; ".join(f"`{n}`: {PACK_NOTES[n]}" for n in present if n in PACK_NOTES) + "\n"
             "- confounder pairs: the unknown queries whose family shares code with an indexed one (sqlean.py/apsw, "
             "zlib-ng/isal, inflate64/pyppmd+pybcj, rpds-py/orjson+cramjam); a verdict there is a false "
             "attribution. `related score`: the best related family's score (lower is better)\n"
-            "- the machine was shared with other benchmark jobs (load average 5-8 on 2 cores): latencies are "
+            "- the machine was shared with other jobs (this run: two helpers' builds and profiling, load average "
+            "2-4 on 2 cores): latencies are "
             "only comparable within this table, and only roughly\n\n"
             + "\n".join(rows) + "\n")
     if "old" not in present:
