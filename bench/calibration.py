@@ -294,7 +294,26 @@ def report(results: list[dict[str, Any]], cmd: str) -> str:
                    f"stated chance median {s['verdict_p_median']}, largest {s['verdict_p_max']}. Lines agreeing "
                    f"per verdict: {s['agreeing_lines']}. Lines agreeing on correct verdicts: "
                    f"{s['line_agrees_on_correct']}. Warnings over all queries: {s['warnings'] or 'none'}.\n")
+    if len(results) > 1:
+        out.append(pooled(results))
     return "\n".join(out)
+
+
+def pooled(results: list[dict[str, Any]]) -> str:
+    """Every setting's unrelated pairs together: at the smallest levels one setting has too few pairs to
+    observe a rate (about one expected pair at p = 0.001), and the settings' indexes and queries are
+    disjoint binaries."""
+    pairs = [p for r in results for row in r["rows"] for p in row["pairs"]]
+    n = len(pairs)
+    names = " and ".join(r["setting"] for r in results)
+    out = [f"### {names} pooled\n", f"The unrelated pairs of {names} together ({n:,}; each setting's own figures "
+           "above):\n", "| stated p <= | unrelated pairs | expected at the stated rate | observed | 95% interval | "
+           "observed / stated |", "|---:|---:|---:|---:|---|---:|"]
+    for a in LEVELS:
+        k = sum(p["p"] <= a for p in pairs)
+        lo, hi = wilson(k, n)
+        out.append(f"| {a:g} | {n:,} | {a * n:.1f} | {k} | {lo:.4f} .. {hi:.4f} | **{(k / n) / a:.2f}** |")
+    return "\n".join(out) + "\n"
 
 
 def main() -> None:
