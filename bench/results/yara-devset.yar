@@ -108,42 +108,40 @@ rule codekin_apsw
         $f2 = { 66 0F 6F FA 66 0F 69 FE 66 0F 61 D6 66 0F 6F F1 66 0F 61 D7 66 0F 61 CA 66 0F 69 F2 66 0F 6F D1 66 0F 61 CE 66 0F 69 D6 66 0F 61 CA 66 0F 6F D0 }
         // sample 7457dfa3e41ce88f8db7c2a1292f2f0f65ccc6a5804092461dedc93cc460405b: 47 code bytes at 0x20955 in the function at 0x20810 (184 instructions, in 3 target sample(s); also in 2 more); 0 bytes wildcarded (addresses, relocations, relative offsets)
         $f3 = { 66 0F 6F C3 83 E2 F8 66 0F 73 D8 08 66 0F FD D8 66 0F 6F C3 66 0F 73 D8 04 66 0F FD D8 66 0F 6F C3 66 0F 73 D8 02 66 0F FD D8 66 0F C5 C3 00 }
-        // sample fdf2f503f6480838bd010527f1ed10facd79ad8e6cf634be57797bb9d248626d: 47 code bytes at 0x18002dd30 in the function at 0x18002dd30 (14 instructions, in 3 target sample(s); also in 2 more); 5 bytes wildcarded (addresses, relocations, relative offsets)
-        $f4 = { B8 00 90 00 00 66 85 41 14 0F 85 ?? ?? ?? ?? 0F 10 02 B8 00 20 00 00 0F 11 01 F2 0F 10 4A 10 F2 0F 11 49 10 66 85 42 14 75 ?? B8 FF 8F 00 00 }
         // sample fdf2f503f6480838bd010527f1ed10facd79ad8e6cf634be57797bb9d248626d: 46 code bytes at 0x18010c290 in the function at 0x18010c290 (27 instructions, in 3 target sample(s); also in 2 more); 18 bytes wildcarded (addresses, relocations, relative offsets)
-        $f5 = { 48 83 EC 28 66 0F 2F 05 ?? ?? ?? ?? 0F 28 D8 72 ?? F2 0F 58 1D ?? ?? ?? ?? 66 0F 2F 1D ?? ?? ?? ?? 72 ?? F2 0F 5C 1D ?? ?? ?? ?? 0F 28 C3 }
+        $f4 = { 48 83 EC 28 66 0F 2F 05 ?? ?? ?? ?? 0F 28 D8 72 ?? F2 0F 58 1D ?? ?? ?? ?? 66 0F 2F 1D ?? ?? ?? ?? 72 ?? F2 0F 5C 1D ?? ?? ?? ?? 0F 28 C3 }
         // sample fdf2f503f6480838bd010527f1ed10facd79ad8e6cf634be57797bb9d248626d: 46 code bytes at 0x18010c2be in the function at 0x18010c290 (27 instructions, in 3 target sample(s); also in 2 more); 12 bytes wildcarded (addresses, relocations, relative offsets)
-        $f6 = { E8 ?? ?? ?? ?? 0F 57 05 ?? ?? ?? ?? 48 83 C4 28 C3 0F 28 CB F2 0F 59 CB 0F 28 D1 F2 0F 59 D3 F2 0F 59 1D ?? ?? ?? ?? 0F 28 C2 F2 0F 59 D1 }
+        $f5 = { E8 ?? ?? ?? ?? 0F 57 05 ?? ?? ?? ?? 48 83 C4 28 C3 0F 28 CB F2 0F 59 CB 0F 28 D1 F2 0F 59 D3 F2 0F 59 1D ?? ?? ?? ?? 0F 28 C2 F2 0F 59 D1 }
         // sample fdf2f503f6480838bd010527f1ed10facd79ad8e6cf634be57797bb9d248626d: 32 code bytes at 0x18010c2ec in the function at 0x18010c290 (27 instructions, in 3 target sample(s); also in 2 more); 8 bytes wildcarded (addresses, relocations, relative offsets)
-        $f7 = { F2 0F 59 05 ?? ?? ?? ?? F2 0F 59 15 ?? ?? ?? ?? F2 0F 5C D8 F2 0F 58 DA 0F 28 C3 48 83 C4 28 C3 }
+        $f6 = { F2 0F 59 05 ?? ?? ?? ?? F2 0F 59 15 ?? ?? ?? ?? F2 0F 5C D8 F2 0F 58 DA 0F 28 C3 48 83 C4 28 C3 }
         // sample 4259f66371f2b38303d1d495edee857441b3efacef0ca7851a7e3ad3669872db: 48 code bytes at 0x2dcb6 in the function at 0x1f4c0 (15283 instructions, in 1 target sample(s)); 0 bytes wildcarded (addresses, relocations, relative offsets)
-        $f8 = { BA 00 04 00 00 B8 40 00 00 00 48 0F 44 C2 C3 81 FF 70 09 00 00 BA 80 00 00 00 B8 00 00 40 00 48 0F 45 C2 C3 81 EF 02 0D 00 00 83 FF 02 48 19 C0 }
+        $f7 = { BA 00 04 00 00 B8 40 00 00 00 48 0F 44 C2 C3 81 FF 70 09 00 00 BA 80 00 00 00 B8 00 00 40 00 48 0F 45 C2 C3 81 EF 02 0D 00 00 83 FF 02 48 19 C0 }
         // sample 4259f66371f2b38303d1d495edee857441b3efacef0ca7851a7e3ad3669872db: 48 code bytes at 0x30a3f in the function at 0x1f4c0 (15283 instructions, in 1 target sample(s)); 0 bytes wildcarded (addresses, relocations, relative offsets)
-        $f9 = { B8 04 00 00 20 C3 B8 00 01 00 40 C3 B8 04 00 00 20 C3 B8 00 04 00 00 C3 B8 24 00 00 20 C3 B8 04 00 00 20 C3 B8 00 01 00 00 C3 B8 40 00 00 00 C3 }
+        $f8 = { B8 04 00 00 20 C3 B8 00 01 00 40 C3 B8 04 00 00 20 C3 B8 00 04 00 00 C3 B8 24 00 00 20 C3 B8 04 00 00 20 C3 B8 00 01 00 00 C3 B8 40 00 00 00 C3 }
         // sample 4259f66371f2b38303d1d495edee857441b3efacef0ca7851a7e3ad3669872db: 48 code bytes at 0x30b2f in the function at 0x1f4c0 (15283 instructions, in 1 target sample(s)); 0 bytes wildcarded (addresses, relocations, relative offsets)
-        $f10 = { B8 04 00 00 20 C3 B8 00 08 00 00 C3 B8 00 01 00 00 C3 B8 00 00 00 50 C3 B8 00 01 00 00 C3 B8 04 00 00 20 C3 B8 08 00 00 00 C3 B8 04 00 00 20 C3 }
+        $f9 = { B8 04 00 00 20 C3 B8 00 08 00 00 C3 B8 00 01 00 00 C3 B8 00 00 00 50 C3 B8 00 01 00 00 C3 B8 04 00 00 20 C3 B8 08 00 00 00 C3 B8 04 00 00 20 C3 }
         // sample 4259f66371f2b38303d1d495edee857441b3efacef0ca7851a7e3ad3669872db: 48 code bytes at 0x30bbf in the function at 0x1f4c0 (15283 instructions, in 1 target sample(s)); 0 bytes wildcarded (addresses, relocations, relative offsets)
-        $f11 = { B8 04 00 00 20 C3 B8 00 00 00 10 C3 B8 00 08 00 00 C3 B8 00 01 00 00 C3 B8 40 00 00 00 C3 B8 04 00 00 20 C3 B8 00 04 00 00 C3 B8 00 01 00 00 C3 }
+        $f10 = { B8 04 00 00 20 C3 B8 00 00 00 10 C3 B8 00 08 00 00 C3 B8 00 01 00 00 C3 B8 40 00 00 00 C3 B8 04 00 00 20 C3 B8 00 04 00 00 C3 B8 00 01 00 00 C3 }
         // literal string of the data sections of sample 7457dfa3e41ce88f8db7c2a1292f2f0f65ccc6a5804092461dedc93cc460405b (in 6 target sample(s); also in 5 more)
-        $s12 = "zeroblob.length() -> int" ascii wide fullword
+        $s11 = "zeroblob.length() -> int" ascii wide fullword
         // literal string of the data sections of sample 7457dfa3e41ce88f8db7c2a1292f2f0f65ccc6a5804092461dedc93cc460405b (in 6 target sample(s); also in 5 more)
-        $s13 = "zeroblob size must be >= 0" ascii wide fullword
+        $s12 = "zeroblob size must be >= 0" ascii wide fullword
         // literal string of the data sections of sample 7457dfa3e41ce88f8db7c2a1292f2f0f65ccc6a5804092461dedc93cc460405b (in 6 target sample(s); also in 5 more)
-        $s14 = "zero/NULL). If you do not supply this routine then SQLite provides" ascii wide fullword
+        $s13 = "zero/NULL). If you do not supply this routine then SQLite provides" ascii wide fullword
         // literal string of the data sections of sample 7457dfa3e41ce88f8db7c2a1292f2f0f65ccc6a5804092461dedc93cc460405b (in 6 target sample(s); also in 5 more)
-        $s15 = "your query included multiple statements), or if you called" ascii wide fullword
+        $s14 = "your query included multiple statements), or if you called" ascii wide fullword
         // literal string of the data sections of sample 7457dfa3e41ce88f8db7c2a1292f2f0f65ccc6a5804092461dedc93cc460405b (in 6 target sample(s); also in 5 more)
-        $s16 = "your VFS be the default and wish to immediately make it be" ascii wide fullword
+        $s15 = "your VFS be the default and wish to immediately make it be" ascii wide fullword
         // literal string of the data sections of sample 7457dfa3e41ce88f8db7c2a1292f2f0f65ccc6a5804092461dedc93cc460405b (in 6 target sample(s); also in 5 more)
-        $s17 = "xWrite($self,data,offset)" ascii wide fullword
+        $s16 = "xWrite($self,data,offset)" ascii wide fullword
         // literal string of the data sections of sample 7457dfa3e41ce88f8db7c2a1292f2f0f65ccc6a5804092461dedc93cc460405b (in 6 target sample(s); also in 5 more)
-        $s18 = "xUnlock($self,level)" ascii wide fullword
+        $s17 = "xUnlock($self,level)" ascii wide fullword
         // literal string of the data sections of sample 7457dfa3e41ce88f8db7c2a1292f2f0f65ccc6a5804092461dedc93cc460405b (in 6 target sample(s); also in 5 more)
-        $s19 = "xTruncate($self,newsize)" ascii wide fullword
+        $s18 = "xTruncate($self,newsize)" ascii wide fullword
         // literal string of the data sections of sample 8c99f94bfa8e20ea3fda7ac70d8ca716e3b9bed4e7104f782eda3e1bb8e109d9 (in 4 target sample(s); also in 3 more)
-        $s20 = "Too many positional arguments %d (max %d) provided to %s" ascii wide fullword
+        $s19 = "Too many positional arguments %d (max %d) provided to %s" ascii wide fullword
         // literal string of the data sections of sample 8c99f94bfa8e20ea3fda7ac70d8ca716e3b9bed4e7104f782eda3e1bb8e109d9 (in 4 target sample(s); also in 3 more)
-        $s21 = "Expected bytes or similar type that supports buffer protocol, not %s" ascii wide fullword
+        $s20 = "Expected bytes or similar type that supports buffer protocol, not %s" ascii wide fullword
     condition:
         (uint32(0) == 0x464C457F or uint16(0) == 0x5A4D) and 2 of them and (1 of ($s*) or 3 of ($f*))
 }
@@ -586,28 +584,22 @@ rule codekin_orjson
         $f7 = { 66 44 0F 6A EC 66 0F 69 F4 66 44 0F 6F F6 66 44 0F 6A F4 66 45 0F D4 F5 66 44 0F D4 F1 66 44 0F 6F 6C 24 98 66 44 0F 69 EC 66 44 0F 7F 6C 24 98 }
         // sample c32875615982561a479278140ce3fe8d3acfa98eca57cd5cd59111ecfc3c8bfe: 47 code bytes at 0xd260 in the function at 0xd260 (12 instructions, in 1 target sample(s)); 0 bytes wildcarded (addresses, relocations, relative offsets)
         $f8 = { 66 0F EF E4 66 0F F6 DC 66 0F F6 CC 66 0F D4 CB 66 0F F6 D4 66 0F F6 C4 66 0F D4 C2 66 0F D4 C1 66 0F 70 C8 EE 66 0F D4 C8 66 48 0F 7E C8 C3 }
-        // sample c32875615982561a479278140ce3fe8d3acfa98eca57cd5cd59111ecfc3c8bfe: 47 code bytes at 0x10944 in the function at 0x107d0 (323 instructions, in 1 target sample(s)); 0 bytes wildcarded (addresses, relocations, relative offsets)
-        $f9 = { 66 89 46 02 B8 04 00 00 00 C3 48 B9 57 78 13 B1 2F 65 A5 39 48 89 F8 48 F7 E1 48 C1 EA 33 49 B8 00 00 3F 90 0D 79 DC FF 4C 0F AF C2 49 01 F8 }
-        // sample c32875615982561a479278140ce3fe8d3acfa98eca57cd5cd59111ecfc3c8bfe: 48 code bytes at 0x10b6f in the function at 0x107d0 (323 instructions, in 1 target sample(s)); 4 bytes wildcarded (addresses, relocations, relative offsets)
-        $f10 = { 66 48 0F 6E D8 66 0F 6F E2 66 0F F4 E3 66 0F FA C4 66 0F 61 D0 66 0F 73 F2 02 F2 0F 70 C2 50 66 0F 70 C0 50 66 0F 6F 15 ?? ?? ?? ?? 66 0F E4 C2 }
-        // sample c32875615982561a479278140ce3fe8d3acfa98eca57cd5cd59111ecfc3c8bfe: 44 code bytes at 0x10bcd in the function at 0x107d0 (323 instructions, in 1 target sample(s)); 0 bytes wildcarded (addresses, relocations, relative offsets)
-        $f11 = { 66 0F 73 D1 2D 66 0F F4 D9 66 0F FA F3 66 0F 61 CE 66 0F 73 F1 02 F2 0F 70 C9 50 66 0F 70 C9 50 66 0F E4 CA 66 0F E4 CC 66 0F D5 E9 }
         // literal string of the data sections of sample 83176aa35d3be6e43d83b7e6179b11c3b0b7b753e4519b980fa9088756618d32 (in 6 target sample(s); also in 5 more)
-        $s12 = "orjson.JSONDecodeError" ascii wide fullword
+        $s9 = "orjson.JSONDecodeError" ascii wide fullword
         // literal string of the data sections of sample 83176aa35d3be6e43d83b7e6179b11c3b0b7b753e4519b980fa9088756618d32 (in 6 target sample(s); also in 5 more)
-        $s13 = "loads(obj, /)" ascii wide fullword
+        $s10 = "loads(obj, /)" ascii wide fullword
         // literal string of the data sections of sample 83176aa35d3be6e43d83b7e6179b11c3b0b7b753e4519b980fa9088756618d32 (in 6 target sample(s); also in 5 more)
-        $s14 = "dumps(obj, /, default=None, option=None)" ascii wide fullword
+        $s11 = "dumps(obj, /, default=None, option=None)" ascii wide fullword
         // literal string of the data sections of sample 83176aa35d3be6e43d83b7e6179b11c3b0b7b753e4519b980fa9088756618d32 (in 6 target sample(s); also in 5 more)
-        $s15 = "_field_type" ascii wide fullword
+        $s12 = "_field_type" ascii wide fullword
         // literal string of the data sections of sample 83176aa35d3be6e43d83b7e6179b11c3b0b7b753e4519b980fa9088756618d32 (in 6 target sample(s); also in 5 more)
-        $s16 = "__dataclass_fields__" ascii wide fullword
+        $s13 = "__dataclass_fields__" ascii wide fullword
         // literal string of the data sections of sample 83176aa35d3be6e43d83b7e6179b11c3b0b7b753e4519b980fa9088756618d32 (in 6 target sample(s); also in 5 more)
-        $s17 = "__array_struct__" ascii wide fullword
+        $s14 = "__array_struct__" ascii wide fullword
         // literal string of the data sections of sample 83176aa35d3be6e43d83b7e6179b11c3b0b7b753e4519b980fa9088756618d32 (in 6 target sample(s); also in 5 more)
-        $s18 = "Serialize Python objects to JSON." ascii wide fullword
+        $s15 = "Serialize Python objects to JSON." ascii wide fullword
         // literal string of the data sections of sample 83176aa35d3be6e43d83b7e6179b11c3b0b7b753e4519b980fa9088756618d32 (in 6 target sample(s); also in 5 more)
-        $s19 = "OPT_STRICT_INTEGER" ascii wide fullword
+        $s16 = "OPT_STRICT_INTEGER" ascii wide fullword
     condition:
         (uint32(0) == 0x464C457F or uint16(0) == 0x5A4D) and 2 of them and (1 of ($s*) or 3 of ($f*))
 }
