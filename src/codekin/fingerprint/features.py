@@ -328,29 +328,39 @@ def _minhash(feats: list[np.ndarray], owners: list[np.ndarray], n: int, mult: np
 
     Each (features, owners) part is taken on its own with its owners in order (every part the
     fingerprint builds is grouped by function already), so no sort of the whole feature set is needed:
-    per part, the minimum per owner over cache-sized row blocks, folded into the signature. Sorting and
-    de-duplicating the concatenation first cost twice as much (measured on the dev set's queries).
+    per part, the minimum per owner over cache-sized blocks of features, folded into the signature.
+    Sorting and de-duplicating the concatenation first cost twice as much (measured on the dev set's
+    queries). The hashes are laid out one permutation per row (K x features): the minimum per owner
+    then reduces contiguous runs, about three times faster than over the rows of a features x K block.
     """
-    out = np.full((n, len(mult)), np.uint32(0xFFFFFFFF), dtype=np.uint32)
+    k = len(mult)
+    out = np.full((k, n), np.uint32(0xFFFFFFFF), dtype=np.uint32)
     chunk = 1 << 14
+    buf = np.empty(k * chunk, dtype=np.uint32)
+    mult_c, add_c = mult[:, None], add[:, None]
     for F, own in zip(feats, owners, strict=True):
-        if not len(F):
+        m = len(F)
+        if not m:
             continue
         own = np.asarray(own, dtype=np.int64)
-        F32 = (F & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-        if len(own) > 1 and bool((own[1:] < own[:-1]).any()):
+        F32 = F.astype(np.uint32)  # the low 32 bits
+        if m > 1 and bool((own[1:] < own[:-1]).any()):
             order = np.argsort(own, kind="stable")
             own, F32 = own[order], F32[order]
-        for lo in range(0, len(F32), chunk):
-            hi = min(lo + chunk, len(F32))
+        for lo in range(0, m, chunk):
+            hi = min(lo + chunk, m)
             o = own[lo:hi]
-            starts = np.r_[0, np.nonzero(o[1:] != o[:-1])[0] + 1]
+            starts = np.flatnonzero(o[1:] != o[:-1])
+            starts += 1
+            starts = np.concatenate((np.zeros(1, dtype=starts.dtype), starts))
+            H = buf[: k * (hi - lo)].reshape(k, hi - lo)
             with np.errstate(over="ignore"):
-                H = F32[lo:hi, None] * mult[None, :] + add[None, :]
-            red = np.minimum.reduceat(H, starts, axis=0)
+                np.multiply(mult_c, F32[lo:hi], out=H)
+                H += add_c
+            red = np.minimum.reduceat(H, starts, axis=1)
             g = o[starts]
-            out[g] = np.minimum(out[g], red)
-    return out
+            out[:, g] = np.minimum(out[:, g], red)
+    return np.ascontiguousarray(out.T)
 
 
 def lsh_bands(minhash: np.ndarray) -> np.ndarray:
