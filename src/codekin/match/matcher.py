@@ -291,24 +291,26 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
             rest = rest[rank < LIBRARY_EVIDENCE]
             rest = rest[np.argsort(-(w[qi_o[rest]] * sims_o[rest]), kind="stable")]
             firsts = np.concatenate([firsts[:evidence_limit], rest])
-        for k in firsts.tolist():
-            q = int(qi_o[k])
-            g = group_names[int(gid_o[k])]
-            p = int(pos_o[k])
-            other_sid = int(stored.sample_id[p])
+        # the entries' columns as Python lists first (one conversion per column, not per value)
+        qa, pa = qi_o[firsts], pos_o[firsts]  # the columns converted to Python values once each
+        cols = zip(gid_o[firsts].tolist(), prints.address[qa].tolist(), prints.n_insns[qa].tolist(),
+                   stored.sample_id[pa].tolist(), stored.address[pa].tolist(), sims_o[firsts].tolist(),
+                   (prints.exact[qa] == stored.exact[pa]).tolist(), df[qa].tolist(), w[qa].tolist(), strict=True)
+        for gi, addr, ninsn, other_sid, other_addr, sim, same, dfq, wq in cols:
+            g = group_names[gi]
             evidence.append({
-                "address": int(prints.address[q]),
-                "instructions": int(prints.n_insns[q]),
+                "address": addr,
+                "instructions": ninsn,
                 "family": g[1] if g[0] == "family" else None,
                 "library": g[0] != "family",
                 "library_name": g[1] if g[0] != "family" else None,
                 "other_sha256": samples[other_sid].sha256,
-                "other_address": int(stored.address[p]),
-                "similarity": round(float(sims_o[k]), 4),
-                "exact": bool(prints.exact[q] == stored.exact[p]),
-                "families_sharing": int(df[q]),
-                "rarity": round(1.0 / max(int(df[q]), 1), 4),
-                "weight": round(float(w[q]), 4),
+                "other_address": other_addr,
+                "similarity": round(sim, 4),
+                "exact": same,
+                "families_sharing": dfq,
+                "rarity": round(1.0 / max(dfq, 1), 4),
+                "weight": round(wq, 4),
             })
     # how much of what each family shares is library code or code many families share (false-flag check)
     if families:

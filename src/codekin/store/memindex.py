@@ -269,6 +269,7 @@ class MemoryIndex:
             pos = np.searchsorted(self.fid, ids)
             ok = (pos < len(self.fid)) & (self.fid[np.minimum(pos, max(len(self.fid) - 1, 0))] == ids)
             pos = pos[ok]
-        return StoredFunctions(fid=self.fid[pos], sample_id=self.sample_id[pos], address=self.address[pos],
-                               n_insns=self.n_insns[pos], exact=self.exact[pos].view(np.uint64),
-                               minhash=self.minhash[pos])
+        # np.take: about half the time of fancy indexing for the signature rows
+        return StoredFunctions(fid=self.fid.take(pos), sample_id=self.sample_id.take(pos),
+                               address=self.address.take(pos), n_insns=self.n_insns.take(pos),
+                               exact=self.exact.take(pos).view(np.uint64), minhash=self.minhash.take(pos, axis=0))
