@@ -156,7 +156,7 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
     if len(rows):
         # each token with its occurrence number inside the function: a multiset, so counts matter
         key = (fn_of_row.astype(np.uint64) << np.uint64(16)) | tok
-        ks = np.sort(key)  # equal keys are equal rows: no need for an argsort
+        ks = np.sort(key, kind="stable")  # equal keys are equal rows: no argsort needed (stable: faster here)
         run_start = np.r_[0, np.nonzero(ks[1:] != ks[:-1])[0] + 1]
         occ = np.arange(len(ks)) - np.repeat(run_start, np.diff(np.r_[run_start, len(ks)]))
         # occurrences counted on a log scale: 1, 2, 3-4, 5-8, ...

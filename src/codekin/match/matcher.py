@@ -413,23 +413,23 @@ def _score_columns(best: np.ndarray, S: np.ndarray, size_w: np.ndarray, lib_disc
         E, e_lib = np.zeros((0, m), dtype=bool), np.zeros(0, dtype=bool)
     exp_share, _, exp_count = _rarity_share(E, e_lib)
     top2 = np.sort(best, axis=1)[:, -2:] if m >= 2 else np.c_[np.zeros(n), best]
-    out = []
-    for j in range(m):
-        s = best[:, j]
-        if not (s > 0).any() and not str_count[j] and not exp_count[j]:
-            continue
-        other = np.where(s >= top2[:, -1], top2[:, -2], top2[:, -1])
-        margin = np.clip(s - other, 0.0, None)
-        # a function counts as distinctive when the column explains it clearly better than any other
-        distinct_fn = (margin >= 0.25) & (s >= STRONG_SIM) & (lib_disc > 0.5)
-        out.append(FamilyScore(
-            family=names[j], actor=actors[j], score=float((w * s).sum() / total),
-            distinct=float((w * margin).sum() / total), shared_functions=int((s >= MIN_SIM).sum()),
-            distinct_functions=int(distinct_fn.sum()), str_share=float(str_share[j]),
-            str_distinct=float(str_distinct[j]), shared_strings=int(str_count[j]),
-            exp_share=float(exp_share[j]), shared_exports=int(exp_count[j]),
-        ))
-    return out
+    # all columns at once, one row per column (each row's sums run over contiguous memory, as a column's
+    # own would); columns with nothing shared are left out
+    cols = np.flatnonzero((best > 0).any(axis=0) | (str_count != 0) | (exp_count != 0)).tolist()
+    bt = np.ascontiguousarray(best[:, cols].T)
+    other = np.where(bt >= top2[:, -1], top2[:, -2], top2[:, -1])
+    margin = np.clip(bt - other, 0.0, None)
+    # a function counts as distinctive when the column explains it clearly better than any other
+    distinct_fn = (margin >= 0.25) & (bt >= STRONG_SIM) & (lib_disc > 0.5)
+    score = ((w * bt).sum(axis=1) / total).tolist()
+    distinct = ((w * margin).sum(axis=1) / total).tolist()
+    shared = (bt >= MIN_SIM).sum(axis=1).tolist()
+    n_distinct = distinct_fn.sum(axis=1).tolist()
+    return [FamilyScore(
+        family=names[j], actor=actors[j], score=score[k], distinct=distinct[k], shared_functions=shared[k],
+        distinct_functions=n_distinct[k], str_share=float(str_share[j]), str_distinct=float(str_distinct[j]),
+        shared_strings=int(str_count[j]), exp_share=float(exp_share[j]), shared_exports=int(exp_count[j]),
+    ) for k, j in enumerate(cols)]
 
 
 def _confidence(f: FamilyScore) -> float:
