@@ -47,7 +47,6 @@ def expand_ranges(starts: np.ndarray, ends: np.ndarray, owners: np.ndarray | Non
 
 
 BUCKET_SCAN_MAX = 32  # band look-up: the most keys of one directory bucket compared slot by slot
-SORT_BLOCK = 4096  # pairs per in-place sort in unique_pairs: a block sorts in the CPU cache
 
 
 def unique_pairs(qi: np.ndarray, fid: np.ndarray) -> Candidates:
@@ -56,9 +55,10 @@ def unique_pairs(qi: np.ndarray, fid: np.ndarray) -> Candidates:
     A function shares several LSH bands with its near twins: about half of the raw pairs are repeats,
     and sorting them out is most of a look-up's time. Two things make it cheaper: a compact key where
     it fits 32 bits (the query index times the number of distinct stored ids, plus the id's rank among
-    them: half the bytes of a 64-bit key), and, when the pairs come grouped by query index, one sort
-    per block of whole groups of a few thousand pairs instead of one of them all (a block sorts in the
-    CPU cache: about three times faster per pair)."""
+    them: half the bytes of a 64-bit key), and a stable sort (a merge sort that finds runs): each query
+    function's pairs are a few runs already in order, one per band key (each key's functions are stored
+    sorted), and merging them costs less than sorting them afresh (measured on the dev set's queries:
+    a quarter less than a quicksort per cache-sized block of groups, which this replaced)."""
     if not len(qi):
         return Candidates(_EMPTY, _EMPTY)
     top = int(fid.max()) + 1
@@ -90,19 +90,9 @@ def unique_pairs(qi: np.ndarray, fid: np.ndarray) -> Candidates:
 
 def _sort_grouped(key: np.ndarray, qi: np.ndarray) -> bool:
     """Sort ``key`` in place; ``key`` orders by ``qi`` first, so where ``qi`` is already ascending, each
-    block of whole ``qi`` groups is sorted on its own (and each key stays where its qi is: True)."""
-    n = len(key)
-    ascending = bool((qi[1:] >= qi[:-1]).all())
-    if n <= SORT_BLOCK or not ascending:
-        key.sort()
-        return ascending
-    change = np.flatnonzero(qi[1:] != qi[:-1]) + 1
-    at = np.searchsorted(change, np.arange(SORT_BLOCK, n, SORT_BLOCK))
-    cuts = np.unique(change[at[at < len(change)]]).tolist()
-    for s, e in zip([0, *cuts], [*cuts, n], strict=True):
-        if e - s > 1:
-            key[s:e].sort()
-    return True
+    key ends where its qi is (the groups keep their sizes): True then."""
+    key.sort(kind="stable")
+    return bool((qi[1:] >= qi[:-1]).all())
 
 
 @dataclass
