@@ -103,3 +103,16 @@ def test_pair_similarity_in_blocks_is_per_pair() -> None:
     want = pair_similarity(a.minhash[ia], b.minhash[ib], a.exact[ia], b.exact[ib])
     assert np.array_equal(got, want)
     assert (got > 0.5).any() and (got < 0.5).any()
+
+
+@pytest.mark.parametrize("name", ["pe64-O2.exe", "elf64-O2"])
+def test_hash_strs_is_hash_str_per_string(name: str) -> None:
+    from codekin.fingerprint.hashing import hash_str, hash_strs
+    from codekin.fingerprint.sample import sample_strings
+
+    hashes, strings = sample_strings(load_binary(fixture_path(name).read_bytes(), name=name))
+    strings = [*strings, "", "h\u00e9llo w\u00f6rld", "x" * 300]
+    assert len(strings) > 10
+    for salt in (0, 0x5757, 0x70F1):
+        assert hash_strs(strings, salt).tolist() == [hash_str(s, salt) for s in strings]
+    assert hashes.tolist() == sorted(hash_str(s, 0x5757) for s in strings[:-3])

@@ -31,7 +31,7 @@ import numpy as np
 from codekin.binary.model import Binary
 from codekin.disasm.decoder import K_CALL, K_CALLI, K_JCC, K_JMP, K_JMPI
 from codekin.disasm.model import Extraction
-from codekin.fingerprint.hashing import hash_str, mix64
+from codekin.fingerprint.hashing import hash_strs, mix64
 from codekin.fingerprint.tokens import CLASS, CLASSES, TOKEN
 
 FINGERPRINT_VERSION = 2
@@ -273,7 +273,7 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
         else:
             imports = lists
         # hash_str(st, salt) is the string's hash xor a salt term: hash each distinct string once
-        h0 = np.fromiter((hash_str(st, 0) for st in uniq), dtype=np.uint64, count=len(uniq))[rk]
+        h0 = hash_strs(uniq, 0)[rk]
         for c in range(copies):  # type: ignore[call-overload]
             salt = np.uint64((base_salt + c) * 0x9E3779B97F4A7C15 & 0xFFFFFFFFFFFFFFFF)
             feats.append(h0 ^ salt ^ tag)

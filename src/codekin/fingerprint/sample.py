@@ -10,7 +10,7 @@ import numpy as np
 from codekin.binary.model import Binary
 from codekin.disasm.model import Extraction
 from codekin.evidence.profile import profile, profile_tokens, token_hashes
-from codekin.fingerprint.hashing import hash_str
+from codekin.fingerprint.hashing import hash_strs
 from codekin.store.base import SampleRecord
 
 try:
@@ -103,6 +103,6 @@ def sample_strings(b: Binary) -> tuple[np.ndarray, list[str]]:
     # import and library names are the imports line's business, not the strings'
     seen -= {i.name for i in b.imports if i.name} | {i.library for i in b.imports} | set(b.metadata.needed)
     strings = sorted(seen)[:MAX_STRINGS]
-    hashes = np.asarray([hash_str(s, 0x5757) for s in strings], dtype=np.uint64)
+    hashes = hash_strs(strings, 0x5757)
     order = np.argsort(hashes)
     return hashes[order], [strings[i] for i in order.tolist()]
