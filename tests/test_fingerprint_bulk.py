@@ -105,7 +105,7 @@ def test_pair_similarity_in_blocks_is_per_pair() -> None:
     assert (got > 0.5).any() and (got < 0.5).any()
 
 
-@pytest.mark.parametrize("name", ["pe64-O2.exe", "elf64-O2"])
+@pytest.mark.parametrize("name", ["pe64-O2.exe", "pe32-dispatch-O0.exe"])
 def test_hash_strs_is_hash_str_per_string(name: str) -> None:
     from codekin.fingerprint.hashing import hash_str, hash_strs
     from codekin.fingerprint.sample import sample_strings
