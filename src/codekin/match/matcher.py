@@ -149,14 +149,26 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
         address=np.concatenate([fetched.address, ex_a[first]]),
         n_insns=np.concatenate([fetched.n_insns, prints.n_insns[ex_q[first]].astype(np.int64)]),
         exact=np.concatenate([fetched.exact, prints.exact[ex_q[first]]]),
-        minhash=np.concatenate([fetched.minhash, prints.minhash[ex_q[first]]]))
+        minhash=fetched.minhash)  # the twins' rows are the query's own: not copied (see below)
     # each pair's row in ``stored`` (pairs whose function the store no longer has are dropped)
     pos = _rows_of(stored.fid, fid)
     ok = pos >= 0
     if not ok.all():
         qi, fid, pos = qi[ok], fid[ok], pos[ok]
     # --- similarity of each candidate pair: codekin.match.similarity (bench/similarity.py) ---
-    sims = pair_similarity_at(prints.minhash, qi, stored.minhash, pos, prints.exact, stored.exact)
+    # rows past the fetched ones are exact twins, whose signature is that of the query function they
+    # twin (``ex_q[first]``): compared there
+    n_fetched = len(fetched.fid)
+    twin = pos >= n_fetched
+    if not twin.any():
+        sims = pair_similarity_at(prints.minhash, qi, fetched.minhash, pos, prints.exact, stored.exact)
+    else:
+        sims = np.empty(len(qi), dtype=np.float64)
+        lsh = ~twin
+        sims[lsh] = pair_similarity_at(prints.minhash, qi[lsh], fetched.minhash, pos[lsh], prints.exact,
+                                       stored.exact)
+        tq = ex_q[first][pos[twin] - n_fetched]
+        sims[twin] = pair_similarity_at(prints.minhash, qi[twin], prints.minhash, tq, prints.exact, prints.exact)
     keep = sims >= MIN_SIM
     qi, fid, pos, sims = qi[keep], fid[keep], pos[keep], sims[keep]
     sid = stored.sample_id[pos]
