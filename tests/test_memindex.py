@@ -64,6 +64,16 @@ def test_memory_lookups_equal_sql_and_follow_writes(tmp_path: Path) -> None:
     na, nb = sql.lsh_candidates(prints.bands), mem.lsh_candidates(prints.bands)
     assert len(na.qi) >= len(a.qi) and _pairs(na) == _pairs(nb)
     sql.hot_band = mem.hot_band = HOT_BAND
+    # the band directory and the binary search it falls back on (keys far from uniform) agree
+    idx = mem._memindex()
+    assert idx is not None
+    keys = np.concatenate([prints.bands.view(np.int64).reshape(-1), idx.band_ukey[::7]])
+    by_dir = idx._band_ranges(keys)
+    idx.bucket_max, kept = 10**9, idx.bucket_max
+    by_search = idx._band_ranges(keys)
+    idx.bucket_max = kept
+    assert all(np.array_equal(x, y) for x, y in zip(by_dir, by_search, strict=True))
+    assert (by_dir[1] > by_dir[0]).sum() > len(idx.band_ukey[::7]) // 2
     ea, eb = sql.exact_matches(prints.exact), mem.exact_matches(prints.exact)
     assert len(ea[0]) > 0 and _pairs(ea) == _pairs(eb)
     sa, sb = sql.string_hits(hashes), mem.string_hits(hashes)

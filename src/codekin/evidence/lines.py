@@ -53,7 +53,12 @@ def token_lines(store: Store, prof: dict[str, Any], samples: dict[int, SampleLab
         return {}
     hashes = np.asarray(token_hashes(toks), dtype=np.uint64)
     hits = store.token_hits(hashes)
-    holders: dict[int, set[str]] = defaultdict(set)
+    by_line: dict[str, list[int]] = defaultdict(list)
+    for i, (line, _) in enumerate(toks):
+        by_line[line].append(i)
+    n_holders = [0] * len(toks)  # labelled groups holding each token
+    # per line, the (token, family) pairs in token order, then family name order
+    fam_pairs: dict[str, list[tuple[int, str]]] = defaultdict(list)
     if len(hits.qi):
         # (token, group) pairs made unique in numpy first: a common import is held by most samples
         names = sorted({g for lbl in samples.values() if (g := _group(lbl)) is not None})
@@ -67,28 +72,27 @@ def token_lines(store: Store, prof: dict[str, Any], samples: dict[int, SampleLab
         gg = g_of[hits.fid]
         ok = gg >= 0
         pair = np.unique(hits.qi[ok] * len(names) + gg[ok]) if ok.any() else np.zeros(0, dtype=np.int64)
-        for q, g in zip((pair // len(names)).tolist(), (pair % len(names)).tolist(), strict=True):
-            holders[q].add(names[g])
-    by_line: dict[str, list[int]] = defaultdict(list)
-    for i, (line, _) in enumerate(toks):
-        by_line[line].append(i)
+        pq, pg = pair // len(names), pair % len(names)
+        n_holders = np.bincount(pq, minlength=len(toks)).tolist()
+        # libraries and goodware ("kind:name") are not families to point to
+        is_fam = np.asarray([":" not in g for g in names], dtype=bool)
+        keep = is_fam[pg]
+        line_of = [line for line, _ in toks]
+        for q, g in zip(pq[keep].tolist(), pg[keep].tolist(), strict=True):
+            fam_pairs[line_of[q]].append((q, names[g]))
     out: dict[str, dict[str, dict[str, Any]]] = {}
     for line, idx in by_line.items():
-        w = {i: 1.0 / max(len(holders.get(i, ())), 1) for i in idx}
+        w = {i: 1.0 / max(n_holders[i], 1) for i in idx}
         total = sum(w.values()) or 1.0
         fam: dict[str, dict[str, Any]] = {}
-        for i in idx:
-            hs = holders.get(i, set())
-            for g in sorted(hs):
-                if ":" in g:  # libraries and goodware are not families to point to
-                    continue
-                d = fam.setdefault(g, {"score": 0.0, "shared": 0, "only": 0, "examples": []})
-                d["score"] += w[i] / total
-                d["shared"] += 1
-                if len(hs) == 1:
-                    d["only"] += 1
-                    if len(d["examples"]) < 3:
-                        d["examples"].append(toks[i][1])
+        for i, g in fam_pairs.get(line, ()):
+            d = fam.setdefault(g, {"score": 0.0, "shared": 0, "only": 0, "examples": []})
+            d["score"] += w[i] / total
+            d["shared"] += 1
+            if n_holders[i] == 1:
+                d["only"] += 1
+                if len(d["examples"]) < 3:
+                    d["examples"].append(toks[i][1])
         for d in fam.values():
             d["score"] = round(min(d["score"], 1.0), 4)
         out[line] = fam

@@ -221,9 +221,9 @@ TOKEN_SALT = 0x70F1
 
 
 def token_hashes(tokens: list[tuple[str, str]]) -> list[int]:
-    from codekin.fingerprint.hashing import hash_str
+    from codekin.fingerprint.hashing import hash_strs
 
-    return [hash_str(f"{line}\x00{tok}", TOKEN_SALT) for line, tok in tokens]
+    return hash_strs([f"{line}\x00{tok}" for line, tok in tokens], TOKEN_SALT).tolist()  # type: ignore[no-any-return]
 
 
 def export_hashes(p: dict[str, Any]) -> np.ndarray:

@@ -22,14 +22,16 @@ existing indexes stale (detected on open; ``codekin reindex`` brings them up to 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from codekin.binary.model import Binary
-from codekin.disasm.decoder import K_CALL, K_CALLI, K_JCC, K_JMP, K_JMPI, K_RET
+from codekin.disasm.decoder import K_CALL, K_CALLI, K_JCC, K_JMP, K_JMPI
 from codekin.disasm.model import Extraction
-from codekin.fingerprint.hashing import hash_str, mix64
+from codekin.fingerprint.hashing import hash_strs, mix64
 from codekin.fingerprint.tokens import CLASS, CLASSES, TOKEN
 
 FINGERPRINT_VERSION = 2
@@ -106,12 +108,17 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
     # (function, block) pairs in address order of the blocks
     pair_fn = np.repeat(np.arange(n, dtype=np.int64), np.fromiter((f.n_blocks for f in fns), dtype=np.int64, count=n))
     pair_blk = np.concatenate([f.block_ids for f in fns]).astype(np.int64)
-    order = np.lexsort((ex.block_first[pair_blk], pair_fn))
+    bfirst = ex.block_first[pair_blk].astype(np.int64)
+    if len(bfirst) and int(bfirst.min()) >= 0 and int(bfirst.max()) < 1 << 32:
+        order = np.argsort((pair_fn << 32) | bfirst, kind="stable")  # one key: cheaper than lexsort
+    else:
+        order = np.lexsort((bfirst, pair_fn))
     pair_fn, pair_blk = pair_fn[order], pair_blk[order]
     first, last = ex.block_first[pair_blk], ex.block_last[pair_blk]
     rows, pair_of_row = _expand(first, last)
     fn_of_row = pair_fn[pair_of_row]
-    code = t.code[rows].astype(np.uint64)
+    crow = t.code[rows]
+    code = crow.astype(np.uint64)
     kind = t.kind[rows]
 
     n_blocks = np.bincount(pair_fn, minlength=n).astype(np.int32)
@@ -119,7 +126,7 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
     nbytes_row = t.length[rows].astype(np.int64)
     n_bytes = np.bincount(fn_of_row, weights=nbytes_row, minlength=n).astype(np.int32)
     lastkind = t.kind[last]
-    outdeg = np.where(np.isin(lastkind, (K_JCC,)), 2, np.where(np.isin(lastkind, (K_RET, K_JMP)), 1, 1))
+    outdeg = np.where(lastkind == K_JCC, 2, 1)  # a return or a jump: 1 (jump tables below)
     jrows = np.nonzero(lastkind == K_JMPI)[0]
     if len(jrows):
         outdeg[jrows] = [len(ex.block_succ_jt.get(int(x), ())) for x in pair_blk[jrows].tolist()]
@@ -134,7 +141,7 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
 
     feats: list[np.ndarray] = []
     owners: list[np.ndarray] = []
-    tok = TOKEN[t.code[rows]].astype(np.uint64)
+    tok = TOKEN[crow].astype(np.uint64)
     # 1. n-grams of coarse tokens inside a block
     if len(rows) >= 3:
         same = (pair_of_row[:-2] == pair_of_row[2:])
@@ -149,18 +156,17 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
     if len(rows):
         # each token with its occurrence number inside the function: a multiset, so counts matter
         key = (fn_of_row.astype(np.uint64) << np.uint64(16)) | tok
-        order = np.argsort(key, kind="stable")
-        ks = key[order]
+        ks = np.sort(key, kind="stable")  # equal keys are equal rows: no argsort needed (stable: faster here)
         run_start = np.r_[0, np.nonzero(ks[1:] != ks[:-1])[0] + 1]
         occ = np.arange(len(ks)) - np.repeat(run_start, np.diff(np.r_[run_start, len(ks)]))
         # occurrences counted on a log scale: 1, 2, 3-4, 5-8, ...
         occ_b = np.ceil(np.log2(occ + 1)).astype(np.uint64)
-        feats.append(mix64(tok[order] ^ (occ_b << np.uint64(20)) ^ _TAG_UNI))
-        owners.append(fn_of_row[order])
+        feats.append(mix64((ks & np.uint64(0xFFFF)) ^ (occ_b << np.uint64(20)) ^ _TAG_UNI))
+        owners.append((ks >> np.uint64(16)).astype(np.int64))
     if len(rows) >= 2:
         # the skeleton: arithmetic, logic, compares, branches and calls, without the moves, loads,
         # stores and stack traffic that register allocation and spilling add or remove
-        keep = np.nonzero(_SKEL[t.code[rows]])[0]
+        keep = np.nonzero(_SKEL[crow])[0]
         sk, sp = tok[keep], pair_of_row[keep]
         if len(keep) >= 2:
             same = sp[:-1] == sp[1:]
@@ -189,7 +195,7 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
     # than either part alone
     # Left out as too common to tell functions apart: -2..2 (increments, flags, booleans) and additions
     # or subtractions of multiples of 8 (stack frames, pointer steps)
-    cls = CLASS[t.code[rows]]
+    cls = CLASS[crow]
     generic = (np.abs(imm) <= 2) | ((cls == _CLS_ADD) & (imm % 8 == 0))
     sm = np.nonzero((np.abs(imm) < 0x100) & ~generic & (kind == 0))[0]
     sfn, sval = _unique_pairs(fn_of_row[sm], (tok[sm].astype(np.int64) << 32) ^ imm[sm])
@@ -200,10 +206,9 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
     for c in range(w["const"]):  # type: ignore[index]
         feats.append(mix64(cval_u ^ _TAG_CONST ^ np.uint64(c * 0x9E3779B1)))
         owners.append(cfn)
-    consts: list[list[int]] = [[] for _ in range(n)]
-    for fi, v in zip(cfn.tolist(), cval.tolist(), strict=True):
-        if len(consts[fi]) < 16:
-            consts[fi].append(v)
+    # the first 16 constants of each function (cfn, cval are sorted by function, then value)
+    first16 = _rank_in_group(cfn) < 16
+    consts: list[list[int]] = _group_lists(cfn[first16], cval[first16].tolist(), n)
     # referenced strings and imports (memory references; in 32-bit code also address immediates)
     ref_rows = np.nonzero(ref >= 0)[0]
     addr_rows = [ref_rows]
@@ -214,50 +219,61 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
         addr_vals.append(imm[ir])
     ar = np.concatenate(addr_rows)
     afn, aval = _unique_pairs(fn_of_row[ar], np.concatenate(addr_vals))
-    slot_name = {imp.address: imp.name for imp in b.imports if imp.name}
     # what each distinct address names: an import slot, a string, or nothing (code is never a string)
     uaddr = sorted_unique(aval)
-    named: dict[int, tuple[bool, str]] = {}
-    if len(uaddr):
-        in_code = b.is_code_many(uaddr[uaddr >= 0].astype(np.uint64))
-        code_at = dict(zip(uaddr[uaddr >= 0].tolist(), in_code.tolist(), strict=True))
-        for a in uaddr.tolist():
-            nm = slot_name.get(a)
-            if nm is not None:
-                named[a] = (True, nm)
-            elif not code_at.get(a, True):
-                st = b.read_cstring(a)
-                if st:
-                    named[a] = (False, st)
-    pairs_s: set[tuple[int, str]] = set()
-    pairs_i: set[tuple[int, str]] = set()
-    for fi, a in zip(afn.tolist(), aval.tolist(), strict=True):
-        hit = named.get(a)
-        if hit is not None:
-            (pairs_i if hit[0] else pairs_s).add((fi, hit[1]))
+    slot_name = {imp.address: imp.name for imp in b.imports if imp.name}
+    slots = np.asarray(sorted(slot_name), dtype=np.int64)
+    u_slot = np.zeros(len(uaddr), dtype=bool)
+    if len(slots) and len(uaddr):
+        at = np.minimum(np.searchsorted(slots, uaddr), len(slots) - 1)
+        u_slot = slots[at] == uaddr
+    u_str = np.zeros(len(uaddr), dtype=bool)
+    u_str[uaddr >= 0] = True
+    u_str &= ~u_slot
+    cand = np.flatnonzero(u_str)
+    u_str[cand[b.is_code_many(uaddr[cand].astype(np.uint64))]] = False
+    cand = np.flatnonzero(u_str)
+    raws = b.read_many(uaddr[cand], np.full(len(cand), CSTRING_LIMIT, dtype=np.int64))
+    u_name: list[str | None] = [None] * len(uaddr)
+    for i, raw in zip(cand.tolist(), raws, strict=True):
+        u_name[i] = cstring(raw)
+    for i in np.flatnonzero(u_slot).tolist():
+        u_name[i] = slot_name[int(uaddr[i])]
+    u_is_str = u_str & np.fromiter((x is not None for x in u_name), dtype=bool, count=len(uaddr))
+    pos = np.searchsorted(uaddr, aval)
+    hit_s, hit_i = u_is_str[pos], u_slot[pos]
+    s_fn, s_name = afn[hit_s], [u_name[i] for i in pos[hit_s].tolist()]
+    i_fn, i_name = afn[hit_i], [u_name[i] for i in pos[hit_i].tolist()]
     call_rows = np.nonzero(kind == K_CALL)[0]
     if ex.import_at and len(call_rows):
         cfns, ctgt = _unique_pairs(fn_of_row[call_rows], t.target[rows[call_rows]])
-        for fi, a in zip(cfns.tolist(), ctgt.tolist(), strict=True):
-            nm = ex.import_at.get(a)
-            if nm:
-                pairs_i.add((fi, nm))
+        utgt = sorted_unique(ctgt)
+        tname = [ex.import_at.get(a) for a in utgt.tolist()]
+        t_ok = np.fromiter((bool(x) for x in tname), dtype=bool, count=len(utgt))
+        tpos = np.searchsorted(utgt, ctgt)
+        hit_c = t_ok[tpos]
+        i_fn = np.concatenate([i_fn, cfns[hit_c]])
+        i_name += [tname[i] for i in tpos[hit_c].tolist()]  # type: ignore[misc]
     strings: list[list[str]] = [[] for _ in range(n)]
     imports: list[list[str]] = [[] for _ in range(n)]
-    for pairs, out, base_salt, copies in ((pairs_s, strings, 100, w["string"]), (pairs_i, imports, 200, w["import"])):
-        if not pairs:
+    for fi_all, nm_all, which, base_salt, copies in ((s_fn, s_name, "strings", 100, w["string"]),
+                                                      (i_fn, i_name, "imports", 200, w["import"])):
+        if not len(fi_all):
             continue
         tag = _TAG_STR if base_salt == 100 else _TAG_API
-        ordered = sorted(pairs)
-        for fi, st in ordered:
-            out[fi].append(st)
+        # the distinct (function, name) pairs sorted by function, then name: names by their rank among
+        # the distinct names
+        uniq = sorted(set(nm_all))  # type: ignore[type-var]
+        rank_of = {st: r for r, st in enumerate(uniq)}
+        own, rk = _unique_pairs(fi_all, np.fromiter((rank_of[st] for st in nm_all), dtype=np.int64,
+                                                    count=len(nm_all)))
+        lists = _group_lists(own, [uniq[r] for r in rk.tolist()], n)
+        if which == "strings":
+            strings = lists
+        else:
+            imports = lists
         # hash_str(st, salt) is the string's hash xor a salt term: hash each distinct string once
-        base: dict[str, int] = {}
-        for _, st in ordered:
-            if st not in base:
-                base[st] = hash_str(st, 0)
-        h0 = np.fromiter((base[st] for _, st in ordered), dtype=np.uint64, count=len(ordered))
-        own = np.fromiter((fi for fi, _ in ordered), dtype=np.int64, count=len(ordered))
+        h0 = hash_strs(uniq, 0)[rk]
         for c in range(copies):  # type: ignore[call-overload]
             salt = np.uint64((base_salt + c) * 0x9E3779B97F4A7C15 & 0xFFFFFFFFFFFFFFFF)
             feats.append(h0 ^ salt ^ tag)
@@ -310,6 +326,53 @@ def _unique_pairs(a: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return a[keep].astype(np.int64), v[keep].astype(np.int64)
 
 
+def _rank_in_group(g: np.ndarray) -> np.ndarray:
+    """Position of each element inside its run of equal values of ``g`` (grouped)."""
+    if not len(g):
+        return np.zeros(0, dtype=np.int64)
+    start = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+    return np.arange(len(g)) - np.repeat(start, np.diff(np.r_[start, len(g)]))
+
+
+def _group_lists(g: np.ndarray, vals: list[Any], n: int) -> list[list[Any]]:
+    """Per owner 0..n-1, its values in order (``g``: owners, grouped, one per value)."""
+    out: list[list[Any]] = [[] for _ in range(n)]
+    if len(g):
+        cut = (np.flatnonzero(g[1:] != g[:-1]) + 1).tolist()
+        starts, ends = [0, *cut], [*cut, len(g)]
+        for f, s, e in zip(g[starts].tolist(), starts, ends, strict=True):
+            out[f] = vals[s:e]
+    return out
+
+
+CSTRING_LIMIT = 256  # bytes read for a string (``Binary.read_cstring``'s limit)
+_PRINTABLE = re.compile(rb"[\t\n\r\x20-\x7e]{4,}")
+
+
+def cstring(raw: bytes) -> str | None:
+    """``Binary.read_cstring`` of the bytes it reads (``raw``: ``Binary.read(va, CSTRING_LIMIT)``): a
+    printable ASCII or UTF-16LE string of at least 4 characters, else None. Taken on bytes read in bulk
+    (``Binary.read_many``) for all the addresses a binary's code references at once."""
+    if not raw:
+        return None
+    end = raw.find(b"\0")
+    s = raw if end < 0 else raw[:end]
+    if _PRINTABLE.fullmatch(s):
+        return s.decode("ascii")
+    if len(raw) >= 8 and raw[1] == 0 and raw[3] == 0:
+        chars = []
+        for i in range(0, len(raw) - 1, 2):
+            c = raw[i] | (raw[i + 1] << 8)
+            if c == 0:
+                break
+            if not (32 <= c < 127 or c in (9, 10, 13)):
+                return None
+            chars.append(chr(c))
+        if len(chars) >= 4:
+            return "".join(chars)
+    return None
+
+
 def _mapped(b: Binary, vals: np.ndarray) -> np.ndarray:
     spans = sorted((r.va, r.va + r.vsize) for r in b.regions)
     if not spans:
@@ -320,6 +383,9 @@ def _mapped(b: Binary, vals: np.ndarray) -> np.ndarray:
     return (k >= 0) & (vals < hi[np.maximum(k, 0)])
 
 
+MERGE_MAX = 1 << 15  # _minhash: parts of at most this many features in all are merged first
+
+
 def _minhash(feats: list[np.ndarray], owners: list[np.ndarray], n: int, mult: np.ndarray,
              add: np.ndarray) -> np.ndarray:
     """K-way MinHash of each owner's feature set: 32-bit multiply-add permutations of pre-mixed
@@ -328,29 +394,43 @@ def _minhash(feats: list[np.ndarray], owners: list[np.ndarray], n: int, mult: np
 
     Each (features, owners) part is taken on its own with its owners in order (every part the
     fingerprint builds is grouped by function already), so no sort of the whole feature set is needed:
-    per part, the minimum per owner over cache-sized row blocks, folded into the signature. Sorting and
-    de-duplicating the concatenation first cost twice as much (measured on the dev set's queries).
+    per part, the minimum per owner over cache-sized blocks of features, folded into the signature.
+    Sorting and de-duplicating the concatenation first cost twice as much (measured on the dev set's
+    queries). The hashes are laid out one permutation per row (K x features): the minimum per owner
+    then reduces contiguous runs, about three times faster than over the rows of a features x K block.
     """
-    out = np.full((n, len(mult)), np.uint32(0xFFFFFFFF), dtype=np.uint32)
+    k = len(mult)
+    out = np.full((k, n), np.uint32(0xFFFFFFFF), dtype=np.uint32)
     chunk = 1 << 14
-    for F, own in zip(feats, owners, strict=True):
-        if not len(F):
-            continue
+    buf = np.empty(k * chunk, dtype=np.uint32)
+    mult_c, add_c = mult[:, None], add[:, None]
+    parts = [(F, own) for F, own in zip(feats, owners, strict=True) if len(F)]
+    if len(parts) > 1 and sum(len(F) for F, _ in parts) <= MERGE_MAX:
+        # few features in many parts (the data signature): one sort by owner beats a pass per part
+        own = np.concatenate([np.asarray(o, dtype=np.int64) for _, o in parts])
+        order = np.argsort(own.astype(np.uint16) if n <= 1 << 16 else own, kind="stable")
+        parts = [(np.concatenate([F for F, _ in parts])[order], own[order])]
+    for F, own in parts:
+        m = len(F)
         own = np.asarray(own, dtype=np.int64)
-        F32 = (F & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-        if len(own) > 1 and bool((own[1:] < own[:-1]).any()):
+        F32 = F.astype(np.uint32)  # the low 32 bits
+        if m > 1 and bool((own[1:] < own[:-1]).any()):
             order = np.argsort(own, kind="stable")
             own, F32 = own[order], F32[order]
-        for lo in range(0, len(F32), chunk):
-            hi = min(lo + chunk, len(F32))
+        for lo in range(0, m, chunk):
+            hi = min(lo + chunk, m)
             o = own[lo:hi]
-            starts = np.r_[0, np.nonzero(o[1:] != o[:-1])[0] + 1]
+            starts = np.flatnonzero(o[1:] != o[:-1])
+            starts += 1
+            starts = np.concatenate((np.zeros(1, dtype=starts.dtype), starts))
+            H = buf[: k * (hi - lo)].reshape(k, hi - lo)
             with np.errstate(over="ignore"):
-                H = F32[lo:hi, None] * mult[None, :] + add[None, :]
-            red = np.minimum.reduceat(H, starts, axis=0)
+                np.multiply(mult_c, F32[lo:hi], out=H)
+                H += add_c
+            red = np.minimum.reduceat(H, starts, axis=1)
             g = o[starts]
-            out[g] = np.minimum(out[g], red)
-    return out
+            out[:, g] = np.minimum(out[:, g], red)
+    return np.ascontiguousarray(out.T)
 
 
 def lsh_bands(minhash: np.ndarray) -> np.ndarray:

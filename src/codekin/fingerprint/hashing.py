@@ -7,15 +7,24 @@ import hashlib
 import numpy as np
 
 _U = np.uint64
+_C0, _C1, _C2 = _U(0x9E3779B97F4A7C15), _U(0xBF58476D1CE4E5B9), _U(0x94D049BB133111EB)
+_S30, _S27, _S31 = _U(30), _U(27), _U(31)
 
 
 def mix64(x: np.ndarray) -> np.ndarray:
-    """splitmix64 finaliser over a uint64 array: a bijective, well-mixing hash."""
+    """splitmix64 finaliser over a uint64 array: a bijective, well-mixing hash (a new array; in place
+    on one buffer and one temporary)."""
     with np.errstate(over="ignore"):
-        z = x.astype(_U, copy=True) + _U(0x9E3779B97F4A7C15)
-        z = (z ^ (z >> _U(30))) * _U(0xBF58476D1CE4E5B9)
-        z = (z ^ (z >> _U(27))) * _U(0x94D049BB133111EB)
-        return z ^ (z >> _U(31))
+        z = np.add(x, _C0, dtype=_U) if x.dtype == _U else x.astype(_U) + _C0
+        t = z >> _S30
+        z ^= t
+        z *= _C1
+        np.right_shift(z, _S27, out=t)
+        z ^= t
+        z *= _C2
+        np.right_shift(z, _S31, out=t)
+        z ^= t
+        return z
 
 
 def hash_str(s: str | bytes, salt: int) -> int:
@@ -23,6 +32,15 @@ def hash_str(s: str | bytes, salt: int) -> int:
     b = s.encode("utf-8", "surrogateescape") if isinstance(s, str) else s
     h = int.from_bytes(hashlib.blake2b(b, digest_size=8).digest(), "little")
     return h ^ (salt * 0x9E3779B97F4A7C15 & 0xFFFFFFFFFFFFFFFF)
+
+
+def hash_strs(strings: list[str], salt: int) -> np.ndarray:
+    """``hash_str`` of each string, as a uint64 array (the digests joined and read at once)."""
+    blake = hashlib.blake2b
+    digests = b"".join([blake(x.encode("utf-8", "surrogateescape"), digest_size=8).digest() for x in strings])
+    out = np.frombuffer(digests, dtype="<u8").astype(_U)
+    out ^= _U(salt * 0x9E3779B97F4A7C15 & 0xFFFFFFFFFFFFFFFF)
+    return out
 
 
 def as_signed(x: np.ndarray) -> np.ndarray:

@@ -149,14 +149,26 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
         address=np.concatenate([fetched.address, ex_a[first]]),
         n_insns=np.concatenate([fetched.n_insns, prints.n_insns[ex_q[first]].astype(np.int64)]),
         exact=np.concatenate([fetched.exact, prints.exact[ex_q[first]]]),
-        minhash=np.concatenate([fetched.minhash, prints.minhash[ex_q[first]]]))
+        minhash=fetched.minhash)  # the twins' rows are the query's own: not copied (see below)
     # each pair's row in ``stored`` (pairs whose function the store no longer has are dropped)
     pos = _rows_of(stored.fid, fid)
     ok = pos >= 0
     if not ok.all():
         qi, fid, pos = qi[ok], fid[ok], pos[ok]
     # --- similarity of each candidate pair: codekin.match.similarity (bench/similarity.py) ---
-    sims = pair_similarity_at(prints.minhash, qi, stored.minhash, pos, prints.exact, stored.exact)
+    # rows past the fetched ones are exact twins, whose signature is that of the query function they
+    # twin (``ex_q[first]``): compared there
+    n_fetched = len(fetched.fid)
+    twin = pos >= n_fetched
+    if not twin.any():
+        sims = pair_similarity_at(prints.minhash, qi, fetched.minhash, pos, prints.exact, stored.exact)
+    else:
+        sims = np.empty(len(qi), dtype=np.float64)
+        lsh = ~twin
+        sims[lsh] = pair_similarity_at(prints.minhash, qi[lsh], fetched.minhash, pos[lsh], prints.exact,
+                                       stored.exact)
+        tq = ex_q[first][pos[twin] - n_fetched]
+        sims[twin] = pair_similarity_at(prints.minhash, qi[twin], prints.minhash, tq, prints.exact, prints.exact)
     keep = sims >= MIN_SIM
     qi, fid, pos, sims = qi[keep], fid[keep], pos[keep], sims[keep]
     sid = stored.sample_id[pos]
@@ -291,24 +303,26 @@ def match(store: Store, prints: FunctionPrints, *, strings: np.ndarray | None = 
             rest = rest[rank < LIBRARY_EVIDENCE]
             rest = rest[np.argsort(-(w[qi_o[rest]] * sims_o[rest]), kind="stable")]
             firsts = np.concatenate([firsts[:evidence_limit], rest])
-        for k in firsts.tolist():
-            q = int(qi_o[k])
-            g = group_names[int(gid_o[k])]
-            p = int(pos_o[k])
-            other_sid = int(stored.sample_id[p])
+        # the entries' columns as Python lists first (one conversion per column, not per value)
+        qa, pa = qi_o[firsts], pos_o[firsts]  # the columns converted to Python values once each
+        cols = zip(gid_o[firsts].tolist(), prints.address[qa].tolist(), prints.n_insns[qa].tolist(),
+                   stored.sample_id[pa].tolist(), stored.address[pa].tolist(), sims_o[firsts].tolist(),
+                   (prints.exact[qa] == stored.exact[pa]).tolist(), df[qa].tolist(), w[qa].tolist(), strict=True)
+        for gi, addr, ninsn, other_sid, other_addr, sim, same, dfq, wq in cols:
+            g = group_names[gi]
             evidence.append({
-                "address": int(prints.address[q]),
-                "instructions": int(prints.n_insns[q]),
+                "address": addr,
+                "instructions": ninsn,
                 "family": g[1] if g[0] == "family" else None,
                 "library": g[0] != "family",
                 "library_name": g[1] if g[0] != "family" else None,
                 "other_sha256": samples[other_sid].sha256,
-                "other_address": int(stored.address[p]),
-                "similarity": round(float(sims_o[k]), 4),
-                "exact": bool(prints.exact[q] == stored.exact[p]),
-                "families_sharing": int(df[q]),
-                "rarity": round(1.0 / max(int(df[q]), 1), 4),
-                "weight": round(float(w[q]), 4),
+                "other_address": other_addr,
+                "similarity": round(sim, 4),
+                "exact": same,
+                "families_sharing": dfq,
+                "rarity": round(1.0 / max(dfq, 1), 4),
+                "weight": round(wq, 4),
             })
     # how much of what each family shares is library code or code many families share (false-flag check)
     if families:
@@ -411,23 +425,23 @@ def _score_columns(best: np.ndarray, S: np.ndarray, size_w: np.ndarray, lib_disc
         E, e_lib = np.zeros((0, m), dtype=bool), np.zeros(0, dtype=bool)
     exp_share, _, exp_count = _rarity_share(E, e_lib)
     top2 = np.sort(best, axis=1)[:, -2:] if m >= 2 else np.c_[np.zeros(n), best]
-    out = []
-    for j in range(m):
-        s = best[:, j]
-        if not (s > 0).any() and not str_count[j] and not exp_count[j]:
-            continue
-        other = np.where(s >= top2[:, -1], top2[:, -2], top2[:, -1])
-        margin = np.clip(s - other, 0.0, None)
-        # a function counts as distinctive when the column explains it clearly better than any other
-        distinct_fn = (margin >= 0.25) & (s >= STRONG_SIM) & (lib_disc > 0.5)
-        out.append(FamilyScore(
-            family=names[j], actor=actors[j], score=float((w * s).sum() / total),
-            distinct=float((w * margin).sum() / total), shared_functions=int((s >= MIN_SIM).sum()),
-            distinct_functions=int(distinct_fn.sum()), str_share=float(str_share[j]),
-            str_distinct=float(str_distinct[j]), shared_strings=int(str_count[j]),
-            exp_share=float(exp_share[j]), shared_exports=int(exp_count[j]),
-        ))
-    return out
+    # all columns at once, one row per column (each row's sums run over contiguous memory, as a column's
+    # own would); columns with nothing shared are left out
+    cols = np.flatnonzero((best > 0).any(axis=0) | (str_count != 0) | (exp_count != 0)).tolist()
+    bt = np.ascontiguousarray(best[:, cols].T)
+    other = np.where(bt >= top2[:, -1], top2[:, -2], top2[:, -1])
+    margin = np.clip(bt - other, 0.0, None)
+    # a function counts as distinctive when the column explains it clearly better than any other
+    distinct_fn = (margin >= 0.25) & (bt >= STRONG_SIM) & (lib_disc > 0.5)
+    score = ((w * bt).sum(axis=1) / total).tolist()
+    distinct = ((w * margin).sum(axis=1) / total).tolist()
+    shared = (bt >= MIN_SIM).sum(axis=1).tolist()
+    n_distinct = distinct_fn.sum(axis=1).tolist()
+    return [FamilyScore(
+        family=names[j], actor=actors[j], score=score[k], distinct=distinct[k], shared_functions=shared[k],
+        distinct_functions=n_distinct[k], str_share=float(str_share[j]), str_distinct=float(str_distinct[j]),
+        shared_strings=int(str_count[j]), exp_share=float(exp_share[j]), shared_exports=int(exp_count[j]),
+    ) for k, j in enumerate(cols)]
 
 
 def _confidence(f: FamilyScore) -> float:

@@ -43,10 +43,11 @@ def _equal_counts(eq: np.ndarray, lo: int, hi: int) -> np.ndarray:
 
 
 def pair_similarity(sig_a: np.ndarray, sig_b: np.ndarray, exact_a: np.ndarray | None = None,
-                    exact_b: np.ndarray | None = None) -> np.ndarray:
-    """Similarity in [0, 1] of each pair of rows (sig_a[i], sig_b[i]); signatures (n, K) uint32."""
+                    exact_b: np.ndarray | None = None, *, eq_out: np.ndarray | None = None) -> np.ndarray:
+    """Similarity in [0, 1] of each pair of rows (sig_a[i], sig_b[i]); signatures (n, K) uint32.
+    ``eq_out``: a bool buffer of the signatures' shape for the word comparison."""
     n_data = sig_a.shape[1] - K_CODE
-    eq = sig_a == sig_b
+    eq = np.equal(sig_a, sig_b, out=eq_out)
     code = _equal_counts(eq, 0, K_CODE) / K_CODE
     if n_data:
         data = _equal_counts(eq, K_CODE, sig_a.shape[1]) / n_data
@@ -62,18 +63,34 @@ def pair_similarity(sig_a: np.ndarray, sig_b: np.ndarray, exact_a: np.ndarray | 
     return sim
 
 
-CHUNK = 8192  # pairs per block in pair_similarity_at: the gathered rows stay in the CPU cache
+CHUNK = 4096  # pairs per block in pair_similarity_at: the gathered rows stay in the CPU cache
 
 
 def pair_similarity_at(sigs_a: np.ndarray, ia: np.ndarray, sigs_b: np.ndarray, ib: np.ndarray,
                        exact_a: np.ndarray, exact_b: np.ndarray) -> np.ndarray:
     """``pair_similarity`` of the pairs (sigs_a[ia[i]], sigs_b[ib[i]]), a block of pairs at a time (the
     matcher's candidate pairs run to hundreds of thousands: gathering all their rows first costs more
-    than comparing them)."""
+    than comparing them). The blocks are gathered into buffers reused from block to block (fresh
+    megabyte-sized temporaries per block cost page faults: up to three times the time, measured on
+    the dev set's queries)."""
     out = np.empty(len(ia), dtype=np.float64)
+    k = sigs_a.shape[1]
+    if sigs_b.shape[1] != k or not len(ia):
+        for s in range(0, len(ia), CHUNK):
+            a, b = ia[s:s + CHUNK], ib[s:s + CHUNK]
+            out[s:s + CHUNK] = pair_similarity(sigs_a[a], sigs_b[b], exact_a[a], exact_b[b])
+        return out
+    size = min(CHUNK, len(ia))
+    buf_a = np.empty((size, k), dtype=sigs_a.dtype)
+    buf_b = np.empty((size, k), dtype=sigs_b.dtype)
+    buf_eq = np.empty((size, k), dtype=bool)
     for s in range(0, len(ia), CHUNK):
         a, b = ia[s:s + CHUNK], ib[s:s + CHUNK]
-        out[s:s + CHUNK] = pair_similarity(sigs_a[a], sigs_b[b], exact_a[a], exact_b[b])
+        m = len(a)
+        sa, sb = buf_a[:m], buf_b[:m]
+        np.take(sigs_a, a, axis=0, out=sa, mode="clip")  # indices are valid: no checked copy
+        np.take(sigs_b, b, axis=0, out=sb, mode="clip")
+        out[s:s + m] = pair_similarity(sa, sb, exact_a[a], exact_b[b], eq_out=buf_eq[:m])
     return out
 
 
