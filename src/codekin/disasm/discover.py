@@ -829,19 +829,25 @@ class _Analysis:
         vals = np.concatenate([t.ref[addr_ref], t.imm[(t.imm > 0) & (t.kind != K_CALL)], data_ptrs])
         vr = self.idx.rows(np.unique(vals[self.idx.in_code(vals)]))
         vr = vr[vr >= 0]
-        leader_real = self.leader & ~pad
+        # per block, not per row (a chunk starts at a block's first row; the row before it is the
+        # last of the block before): whether the block is no filler, whether the flow breaks before it
+        bfirst = self.bfirst
+        real_b = ~pad[bfirst]
+        break_b = np.ones(len(bfirst), dtype=bool)
+        break_b[1:] = self.flow_break[bfirst[1:] - 1]
+        vr_ok = self.leader[vr] & ~self._inside_stated_extent(vr)  # the same every round
+        vr_b = self.block_of[vr]
         for _ in range(3):
-            owned_row = self.owned[self.block_of]
-            prev_free = np.ones(n, dtype=bool)
-            prev_free[1:] = owned_row[:-1] | self.flow_break
-            chunk_start = leader_real & ~owned_row & prev_free
-            ref_rows = vr[chunk_start[vr] & ~self._inside_stated_extent(vr)]
+            owned = self.owned
+            prev_free = break_b.copy()
+            prev_free[1:] |= owned[:-1]
+            chunk_b = real_b & ~owned & prev_free
+            ref_rows = vr[vr_ok & chunk_b[vr_b]]
             queue = [(int(t.ip[r]), "ref", r) for r in ref_rows.tolist() if not self._in_stub(int(t.ip[r]))]
             queue.reverse()
             before = len(self.fn)
             self._drain(queue, weak=True)
-            owned_row = self.owned[self.block_of]
-            cand = np.nonzero(chunk_start & ~owned_row)[0]
+            cand = bfirst[np.flatnonzero(chunk_b & ~self.owned)]
             cand = cand[~self._inside_stated_extent(cand)]
             for r in cand.tolist():
                 if self.owned[self.block_of[r]]:
