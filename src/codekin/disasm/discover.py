@@ -227,15 +227,27 @@ def _got_address(binary: Binary) -> int | None:
     return None
 
 
+_SEED_RANK = {s: i for i, s in enumerate(_SEED_ORDER)}
+
+
 def _seeds(binary: Binary) -> list[tuple[int, str]]:
+    """Seeds, strongest source first, in the loader's order within a source: the format's code
+    hints, exports, symbols, unwind extents stably sorted by source rank. Only the hints mix
+    sources; the other three lists are of one rank each and go in whole after the hints of
+    their rank or below (the sort's key was a quarter of a million calls over the corpus)."""
+    rank = _SEED_RANK
+    hints = sorted(binary.code_hints, key=lambda x: rank.get(x[1], 99))
+    hint_rank = [rank.get(src, 99) for _, src in hints]
     out: list[tuple[int, str]] = []
-    for a, src in binary.code_hints:
-        out.append((a, "entry" if src == "entry" else src))
-    out += [(e.address, "export") for e in binary.exports]
-    out += [(s.address, "symbol") for s in binary.symbols if s.kind == "function"]
-    out += [(a, "unwind") for a, _ in binary.unwind_ranges]
-    rank = {s: i for i, s in enumerate(_SEED_ORDER)}
-    out.sort(key=lambda x: rank.get(x[1], 99))
+    k = 0
+    for r, part in ((rank["export"], [(e.address, "export") for e in binary.exports]),
+                    (rank["symbol"], [(s.address, "symbol") for s in binary.symbols if s.kind == "function"]),
+                    (rank["unwind"], [(a, "unwind") for a, _ in binary.unwind_ranges])):
+        j = bisect_right(hint_rank, r, k)
+        out += hints[k:j]
+        out += part
+        k = j
+    out += hints[k:]
     return out
 
 
