@@ -274,11 +274,12 @@ class _Analysis:
         if not slot_name or not len(t):
             return noret
         slots = np.fromiter(slot_name.keys(), dtype=np.int64)
-        has_slot = np.zeros(len(t), dtype=bool)
+        # the rows that reference a slot (tests over those rows only, not over every row)
         with_ref = np.flatnonzero(t.ref >= 0)
-        has_slot[with_ref] = np.isin(t.ref[with_ref], slots)
+        hit = with_ref[np.isin(t.ref[with_ref], slots)]
+        hit_kind = t.kind[hit]
         # thunks: jmp [slot]; calls: call [slot]
-        jm = np.nonzero(has_slot & (t.kind == K_JMPI))[0]
+        jm = hit[hit_kind == K_JMPI]
         # an endbr straight before the thunk is its first instruction
         pj = np.maximum(jm - 1, 0)
         endbr = (jm > 0) & ((t.code[pj] == iced_x86.Code.ENDBR64) | (t.code[pj] == iced_x86.Code.ENDBR32)) \
@@ -289,7 +290,7 @@ class _Analysis:
             self.import_at[a] = name
             if eb:
                 self.import_at[pa] = name
-        cm = np.nonzero(has_slot & (t.kind == K_CALLI))[0]
+        cm = hit[hit_kind == K_CALLI]
         for r in cm.tolist():
             if slot_name[int(t.ref[r])] in NORETURN:
                 noret[r] = True
