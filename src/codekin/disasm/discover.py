@@ -397,7 +397,8 @@ class _Analysis:
         if len(starts):
             self.blast[:-1] = starts[1:] - 1
             self.blast[-1] = n - 1
-        self.block_of = np.cumsum(leader) - 1
+        self.block_of = np.cumsum(leader, dtype=np.int64)
+        self.block_of -= 1
         nb = len(starts)
         last = self.blast
         lk = kind[last] if nb else np.zeros(0, dtype=np.uint8)
@@ -536,11 +537,12 @@ class _Analysis:
         self.known_starts = np.unique(self.t.ip[self.bfirst[sb_arr]])
         kind = t.kind
         pad = self.pad
-        # a row after filler, a gap or a ret/jmp starts a chunk (flow_break: of the row before)
-        self.flow_break = pad[:-1] | ~self.contig[:-1] | self.flow_end[:-1]
-        prev_end = np.ones(len(t), dtype=bool)
-        prev_end[1:] = self.flow_break
-        self.chunk_start = self.leader & prev_end
+        # a block after filler, a gap or a ret/jmp starts a chunk (the row before its first row ends
+        # the flow); computed per block: a chunk starts at a block's first row
+        bf = self.bfirst
+        prev = bf[1:] - 1
+        self.chunk_start_b = np.ones(nb, dtype=bool)
+        self.chunk_start_b[1:] = pad[prev] | ~self.contig[prev] | self.flow_end[prev]
         self.jmp_end_arr = kind[self.blast] == K_JMP if nb else np.zeros(0, dtype=bool)
         self.jmp_end = bytearray(self.jmp_end_arr.view(np.uint8))
         # the unwind range (function extent stated by .pdata / .eh_frame) each block lies in, -1 if none
@@ -791,7 +793,7 @@ class _Analysis:
         if flags is None:
             nb = len(self.bfirst)
             rng = self.block_range_arr
-            cs = self.chunk_start[self.bfirst] if nb else np.zeros(0, dtype=bool)
+            cs = self.chunk_start_b
             je = self.jmp_end_arr
             out = []
             for sa in (self.succ_t_arr, self.succ_f_arr):
@@ -817,7 +819,7 @@ class _Analysis:
             bfirst = self.bfirst
             lists = self._blists = (array("q", self.t.ip[bfirst].astype(np.int64).tobytes()),
                                     array("q", bfirst.astype(np.int64).tobytes()),
-                                    bytearray(self.chunk_start[bfirst].view(np.uint8)))
+                                    bytearray(self.chunk_start_b.view(np.uint8)))
         return lists
 
     def _ref_and_gap_scan(self) -> None:
@@ -832,7 +834,8 @@ class _Analysis:
         relaxed = not self.b.unwind_ranges
         # unreferenced import thunks (mingw's jmp [__imp_X] stubs) at chunk starts
         thunk_rows = self.idx.rows(np.fromiter(self.import_at, dtype=np.int64, count=len(self.import_at))).tolist()
-        queue = [(int(t.ip[r]), "thunk", r) for r in thunk_rows if r >= 0 and self.chunk_start[r]]
+        queue = [(int(t.ip[r]), "thunk", r) for r in thunk_rows
+                 if r >= 0 and self.leader[r] and self.chunk_start_b[self.block_of[r]]]
         queue.reverse()
         self._drain(queue)
         # a memory operand that is an address (lea) takes the address of code; one that reads or writes
@@ -846,8 +849,7 @@ class _Analysis:
         # last of the block before): whether the block is no filler, whether the flow breaks before it
         bfirst = self.bfirst
         real_b = ~pad[bfirst]
-        break_b = np.ones(len(bfirst), dtype=bool)
-        break_b[1:] = self.flow_break[bfirst[1:] - 1]
+        break_b = self.chunk_start_b
         vr_ok = self.leader[vr] & ~self._inside_stated_extent(vr)  # the same every round
         vr_b = self.block_of[vr]
         for _ in range(3):
