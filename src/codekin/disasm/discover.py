@@ -12,6 +12,7 @@ functions (shared chunks) belong to both.
 
 from __future__ import annotations
 
+import gc
 import time
 from array import array
 from bisect import bisect_right
@@ -168,7 +169,22 @@ def _run_start(breaks: np.ndarray, rows: np.ndarray) -> np.ndarray:
 
 
 def extract(binary: Binary, *, deadline: float | None = None) -> Extraction:
-    """Bytes already loaded as ``binary`` -> functions with CFGs."""
+    """Bytes already loaded as ``binary`` -> functions with CFGs.
+
+    The cyclic garbage collector is paused meanwhile: the walk allocates millions of short-lived
+    tuples, lists and sets, none of them in a reference cycle (reference counting frees them all
+    the same), and the collector's passes over them were 4% of extraction (measured: 0.35 s of
+    8.4 s CPU on the 240 corpus builds, 1,400 collections)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(binary, deadline)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _extract(binary: Binary, deadline: float | None) -> Extraction:
     t0 = time.monotonic()
     dec = decoder_for(binary.arch)
     code = binary.code_regions()
