@@ -587,18 +587,21 @@ class _Analysis:
         pad = (kind == K_PAD) | (kind == K_STOP) | ((t.code == iced_x86.Code.ADD_RM8_R8) & (t.length == 2))
         cand = _FILLER_CODES[t.code]
         term = self.flow_end = _kind_in(kind, (K_RET, K_JMP, K_JMPI))
-        decided = np.zeros(n, dtype=bool)
-        filler = np.zeros(n, dtype=bool)
-        for _ in range(2):  # a run of two filler instructions is common
+        if n > 1:
             after = np.zeros(n, dtype=bool)
-            if n > 1:
-                after[1:] = pad[:-1] | term[:-1]
-            rows = np.nonzero(cand & after & ~pad)[0]
-            new = rows[~decided[rows]]
-            if len(new):
-                filler[new] = self._is_filler(new)
-                decided[new] = True
-            pad[rows[filler[rows]]] = True
+            after[1:] = pad[:-1] | term[:-1]
+            rows = np.flatnonzero(cand & after & ~pad)
+            if len(rows):
+                new_pad = rows[self._is_filler(rows)]
+                pad[new_pad] = True
+                # a run of two filler instructions is common: the rows straight after new filler
+                # are the only ones a second pass over every row would add (a filler candidate
+                # is no terminator, so none of them followed filler or a terminator before)
+                nxt = new_pad + 1
+                nxt = nxt[nxt < n]
+                nxt = nxt[cand[nxt] & ~pad[nxt]]
+                if len(nxt):
+                    pad[nxt[self._is_filler(nxt)]] = True
         self.pad = pad
         return pad
 
