@@ -176,8 +176,9 @@ def extract(binary: Binary, *, deadline: float | None = None) -> Extraction:
 
     The cyclic garbage collector is paused meanwhile: the walk allocates millions of short-lived
     tuples, lists and sets, none of them in a reference cycle (reference counting frees them all
-    the same), and the collector's passes over them were 4% of extraction (measured: 0.35 s of
-    8.4 s CPU on the 240 corpus builds, 1,400 collections)."""
+    the same). Measured on the 240 corpus builds through gc callbacks: the collector's passes took
+    0.35 s of 8.4 s CPU (1,400 collections); paused here and in the loader, 0.11 s (what survives
+    the analysis is still scanned once the collector runs again)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
