@@ -7,6 +7,7 @@ Only reads bytes: nothing is executed, nothing unpacked to disk. Every failure i
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import struct
 import warnings
@@ -100,14 +101,22 @@ def load_binary(data: bytes, *, name: str | None = None, max_size: int = DEFAULT
         raise NotExecutableError("not a PE, ELF or Mach-O file (give --arch to read raw code)", path=name)
     if kind == "fat":
         return next(iter(_load_fat(data, name)))
-    with warnings.catch_warnings():
-        # LIEF's enums warn on out-of-range values in hostile headers; we read them as ints
-        warnings.simplefilter("ignore", RuntimeWarning)
-        if kind == "pe":
-            return _load_pe(data, name)
-        if kind == "elf":
-            return _load_elf(data, name)
-        return _load_macho(data, name)
+    # the cyclic collector paused while parsing: the tables become many small objects (symbols,
+    # imports, tuples), none in a reference cycle (as in discovery's extract)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with warnings.catch_warnings():
+            # LIEF's enums warn on out-of-range values in hostile headers; we read them as ints
+            warnings.simplefilter("ignore", RuntimeWarning)
+            if kind == "pe":
+                return _load_pe(data, name)
+            if kind == "elf":
+                return _load_elf(data, name)
+            return _load_macho(data, name)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_raw(data: bytes, *, arch: Arch, base: int = 0, name: str | None = None) -> Binary:

@@ -23,7 +23,10 @@ def entropy(data: bytes) -> float:
     if not data:
         return 0.0
     n = len(data)
-    if n < 4096:
+    # byte pairs pay off only where the 64k-bin count (512 KiB to clear and fold) is small beside
+    # the data: measured 5 KiB: 12 us by bytes against 55 us by pairs, 64 KiB: even, 1 MiB: 1.2 ms
+    # against 0.7 ms
+    if n < 1 << 16:
         counts = np.bincount(np.frombuffer(data, dtype=np.uint8), minlength=256)
     else:
         # byte pairs counted as uint16 (half the elements), each pair's two bytes then summed out

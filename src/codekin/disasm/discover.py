@@ -12,6 +12,7 @@ functions (shared chunks) belong to both.
 
 from __future__ import annotations
 
+import gc
 import time
 from array import array
 from bisect import bisect_right
@@ -64,14 +65,17 @@ _FILLER = frozenset(bytes.fromhex(h) for h in (
 
 def _byte_keys(joined: bytes, lens: np.ndarray) -> np.ndarray:
     """One int64 per run of ``lens`` bytes laid end to end in ``joined``: the bytes (up to 7,
-    little-endian) with the length in the top byte; -1 for runs longer than 7 bytes."""
-    b = np.frombuffer(joined, dtype=np.uint8).astype(np.int64)
+    little-endian) with the length in the top byte; -1 for runs longer than 7 bytes. Built as one
+    8-byte little-endian word per run from a single (runs x 7) gather (measured 2x faster than
+    or-ing in one byte position at a time)."""
+    lens = np.asarray(lens, dtype=np.int64)
+    b = np.frombuffer(joined + bytes(7), dtype=np.uint8)  # 7 zero bytes: windows past the end read zeros
     start = np.cumsum(lens) - lens
-    key = lens << 56
-    for j in range(7):
-        m = np.flatnonzero(lens > j)
-        key[m] |= b[start[m] + j] << (8 * j)
-    return np.where(lens <= 7, key, -1)
+    j = np.arange(7, dtype=np.int64)
+    words = np.zeros((len(lens), 8), dtype=np.uint8)
+    words[:, :7] = np.where(j < lens[:, None], b[start[:, None] + j], 0)
+    words[:, 7] = np.minimum(lens, 255)
+    return np.where(lens <= 7, words.view("<i8").ravel(), -1)
 
 
 _FILLER_KEYS = _byte_keys(b"".join(sorted(_FILLER)), np.asarray([len(f) for f in sorted(_FILLER)], dtype=np.int64))
@@ -118,13 +122,15 @@ class _Index:
             lo = int(self.ip[0])
             span = int(self.ip[-1]) - lo + 1
             if 0 < span <= min(8 * self.n + 4096, 1 << 26) and self.n < 1 << 31:
-                lut = np.full(span, -1, dtype=np.int32)
+                # cell k + 1 holds the row at lo + k; cells 0 and span + 1 hold -1, so that one
+                # clipped ``take`` answers addresses below and above the span too
+                lut = np.full(span + 2, -1, dtype=np.int32)
                 if self.unique:
-                    lut[self.ip - lo] = np.arange(self.n, dtype=np.int32)
+                    lut[self.ip - (lo - 1)] = np.arange(self.n, dtype=np.int32)
                 else:
                     # reversed, so that of equal addresses (overlapping sections) the first row is
                     # kept, as a left binary search finds it
-                    lut[(self.ip[::-1] - lo)] = np.arange(self.n - 1, -1, -1, dtype=np.int32)
+                    lut[(self.ip[::-1] - (lo - 1))] = np.arange(self.n - 1, -1, -1, dtype=np.int32)
                 self.lut, self.lo, self.span = lut, lo, span
 
 
@@ -133,9 +139,9 @@ class _Index:
         if self.n == 0:
             return np.full(addrs.shape, -1, dtype=np.int64)
         if self.lut is not None:
-            off = np.asarray(addrs, dtype=np.int64) - self.lo
-            ok = (off >= 0) & (off < self.span)
-            return np.where(ok, self.lut[np.where(ok, off, 0)], -1).astype(np.int64)
+            # one clipped take (3x faster than masking the offsets in and out of the span, measured)
+            off = np.asarray(addrs, dtype=np.int64) - (self.lo - 1)
+            return self.lut.take(off, mode="clip").astype(np.int64)
         idx = np.searchsorted(self.ip, addrs)
         idx_c = np.minimum(idx, self.n - 1)
         ok = (idx < self.n) & (self.ip[idx_c] == addrs)
@@ -166,7 +172,23 @@ def _run_start(breaks: np.ndarray, rows: np.ndarray) -> np.ndarray:
 
 
 def extract(binary: Binary, *, deadline: float | None = None) -> Extraction:
-    """Bytes already loaded as ``binary`` -> functions with CFGs."""
+    """Bytes already loaded as ``binary`` -> functions with CFGs.
+
+    The cyclic garbage collector is paused meanwhile: the walk allocates millions of short-lived
+    tuples, lists and sets, none of them in a reference cycle (reference counting frees them all
+    the same). Measured on the 240 corpus builds through gc callbacks: the collector's passes took
+    0.35 s of 8.4 s CPU (1,400 collections); paused here and in the loader, 0.11 s (what survives
+    the analysis is still scanned once the collector runs again)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(binary, deadline)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _extract(binary: Binary, deadline: float | None) -> Extraction:
     t0 = time.monotonic()
     dec = decoder_for(binary.arch)
     code = binary.code_regions()
@@ -227,15 +249,27 @@ def _got_address(binary: Binary) -> int | None:
     return None
 
 
+_SEED_RANK = {s: i for i, s in enumerate(_SEED_ORDER)}
+
+
 def _seeds(binary: Binary) -> list[tuple[int, str]]:
+    """Seeds, strongest source first, in the loader's order within a source: the format's code
+    hints, exports, symbols, unwind extents stably sorted by source rank. Only the hints mix
+    sources; the other three lists are of one rank each and go in whole after the hints of
+    their rank or below (the sort's key was a quarter of a million calls over the corpus)."""
+    rank = _SEED_RANK
+    hints = sorted(binary.code_hints, key=lambda x: rank.get(x[1], 99))
+    hint_rank = [rank.get(src, 99) for _, src in hints]
     out: list[tuple[int, str]] = []
-    for a, src in binary.code_hints:
-        out.append((a, "entry" if src == "entry" else src))
-    out += [(e.address, "export") for e in binary.exports]
-    out += [(s.address, "symbol") for s in binary.symbols if s.kind == "function"]
-    out += [(a, "unwind") for a, _ in binary.unwind_ranges]
-    rank = {s: i for i, s in enumerate(_SEED_ORDER)}
-    out.sort(key=lambda x: rank.get(x[1], 99))
+    k = 0
+    for r, part in ((rank["export"], [(e.address, "export") for e in binary.exports]),
+                    (rank["symbol"], [(s.address, "symbol") for s in binary.symbols if s.kind == "function"]),
+                    (rank["unwind"], [(a, "unwind") for a, _ in binary.unwind_ranges])):
+        j = bisect_right(hint_rank, r, k)
+        out += hints[k:j]
+        out += part
+        k = j
+    out += hints[k:]
     return out
 
 
@@ -262,11 +296,12 @@ class _Analysis:
         if not slot_name or not len(t):
             return noret
         slots = np.fromiter(slot_name.keys(), dtype=np.int64)
-        has_slot = np.zeros(len(t), dtype=bool)
+        # the rows that reference a slot (tests over those rows only, not over every row)
         with_ref = np.flatnonzero(t.ref >= 0)
-        has_slot[with_ref] = np.isin(t.ref[with_ref], slots)
+        hit = with_ref[np.isin(t.ref[with_ref], slots)]
+        hit_kind = t.kind[hit]
         # thunks: jmp [slot]; calls: call [slot]
-        jm = np.nonzero(has_slot & (t.kind == K_JMPI))[0]
+        jm = hit[hit_kind == K_JMPI]
         # an endbr straight before the thunk is its first instruction
         pj = np.maximum(jm - 1, 0)
         endbr = (jm > 0) & ((t.code[pj] == iced_x86.Code.ENDBR64) | (t.code[pj] == iced_x86.Code.ENDBR32)) \
@@ -277,7 +312,7 @@ class _Analysis:
             self.import_at[a] = name
             if eb:
                 self.import_at[pa] = name
-        cm = np.nonzero(has_slot & (t.kind == K_CALLI))[0]
+        cm = hit[hit_kind == K_CALLI]
         for r in cm.tolist():
             if slot_name[int(t.ref[r])] in NORETURN:
                 noret[r] = True
@@ -384,7 +419,8 @@ class _Analysis:
         if len(starts):
             self.blast[:-1] = starts[1:] - 1
             self.blast[-1] = n - 1
-        self.block_of = np.cumsum(leader) - 1
+        self.block_of = np.cumsum(leader, dtype=np.int64)
+        self.block_of -= 1
         nb = len(starts)
         last = self.blast
         lk = kind[last] if nb else np.zeros(0, dtype=np.uint8)
@@ -523,11 +559,12 @@ class _Analysis:
         self.known_starts = np.unique(self.t.ip[self.bfirst[sb_arr]])
         kind = t.kind
         pad = self.pad
-        # a row after filler, a gap or a ret/jmp starts a chunk (flow_break: of the row before)
-        self.flow_break = pad[:-1] | ~self.contig[:-1] | self.flow_end[:-1]
-        prev_end = np.ones(len(t), dtype=bool)
-        prev_end[1:] = self.flow_break
-        self.chunk_start = self.leader & prev_end
+        # a block after filler, a gap or a ret/jmp starts a chunk (the row before its first row ends
+        # the flow); computed per block: a chunk starts at a block's first row
+        bf = self.bfirst
+        prev = bf[1:] - 1
+        self.chunk_start_b = np.ones(nb, dtype=bool)
+        self.chunk_start_b[1:] = pad[prev] | ~self.contig[prev] | self.flow_end[prev]
         self.jmp_end_arr = kind[self.blast] == K_JMP if nb else np.zeros(0, dtype=bool)
         self.jmp_end = bytearray(self.jmp_end_arr.view(np.uint8))
         # the unwind range (function extent stated by .pdata / .eh_frame) each block lies in, -1 if none
@@ -554,18 +591,21 @@ class _Analysis:
         pad = (kind == K_PAD) | (kind == K_STOP) | ((t.code == iced_x86.Code.ADD_RM8_R8) & (t.length == 2))
         cand = _FILLER_CODES[t.code]
         term = self.flow_end = _kind_in(kind, (K_RET, K_JMP, K_JMPI))
-        decided = np.zeros(n, dtype=bool)
-        filler = np.zeros(n, dtype=bool)
-        for _ in range(2):  # a run of two filler instructions is common
+        if n > 1:
             after = np.zeros(n, dtype=bool)
-            if n > 1:
-                after[1:] = pad[:-1] | term[:-1]
-            rows = np.nonzero(cand & after & ~pad)[0]
-            new = rows[~decided[rows]]
-            if len(new):
-                filler[new] = self._is_filler(new)
-                decided[new] = True
-            pad[rows[filler[rows]]] = True
+            after[1:] = pad[:-1] | term[:-1]
+            rows = np.flatnonzero(cand & after & ~pad)
+            if len(rows):
+                new_pad = rows[self._is_filler(rows)]
+                pad[new_pad] = True
+                # a run of two filler instructions is common: the rows straight after new filler
+                # are the only ones a second pass over every row would add (a filler candidate
+                # is no terminator, so none of them followed filler or a terminator before)
+                nxt = new_pad + 1
+                nxt = nxt[nxt < n]
+                nxt = nxt[cand[nxt] & ~pad[nxt]]
+                if len(nxt):
+                    pad[nxt[self._is_filler(nxt)]] = True
         self.pad = pad
         return pad
 
@@ -778,7 +818,7 @@ class _Analysis:
         if flags is None:
             nb = len(self.bfirst)
             rng = self.block_range_arr
-            cs = self.chunk_start[self.bfirst] if nb else np.zeros(0, dtype=bool)
+            cs = self.chunk_start_b
             je = self.jmp_end_arr
             out = []
             for sa in (self.succ_t_arr, self.succ_f_arr):
@@ -804,7 +844,7 @@ class _Analysis:
             bfirst = self.bfirst
             lists = self._blists = (array("q", self.t.ip[bfirst].astype(np.int64).tobytes()),
                                     array("q", bfirst.astype(np.int64).tobytes()),
-                                    bytearray(self.chunk_start[bfirst].view(np.uint8)))
+                                    bytearray(self.chunk_start_b.view(np.uint8)))
         return lists
 
     def _ref_and_gap_scan(self) -> None:
@@ -819,7 +859,8 @@ class _Analysis:
         relaxed = not self.b.unwind_ranges
         # unreferenced import thunks (mingw's jmp [__imp_X] stubs) at chunk starts
         thunk_rows = self.idx.rows(np.fromiter(self.import_at, dtype=np.int64, count=len(self.import_at))).tolist()
-        queue = [(int(t.ip[r]), "thunk", r) for r in thunk_rows if r >= 0 and self.chunk_start[r]]
+        queue = [(int(t.ip[r]), "thunk", r) for r in thunk_rows
+                 if r >= 0 and self.leader[r] and self.chunk_start_b[self.block_of[r]]]
         queue.reverse()
         self._drain(queue)
         # a memory operand that is an address (lea) takes the address of code; one that reads or writes
@@ -829,19 +870,24 @@ class _Analysis:
         vals = np.concatenate([t.ref[addr_ref], t.imm[(t.imm > 0) & (t.kind != K_CALL)], data_ptrs])
         vr = self.idx.rows(np.unique(vals[self.idx.in_code(vals)]))
         vr = vr[vr >= 0]
-        leader_real = self.leader & ~pad
+        # per block, not per row (a chunk starts at a block's first row; the row before it is the
+        # last of the block before): whether the block is no filler, whether the flow breaks before it
+        bfirst = self.bfirst
+        real_b = ~pad[bfirst]
+        break_b = self.chunk_start_b
+        vr_ok = self.leader[vr] & ~self._inside_stated_extent(vr)  # the same every round
+        vr_b = self.block_of[vr]
         for _ in range(3):
-            owned_row = self.owned[self.block_of]
-            prev_free = np.ones(n, dtype=bool)
-            prev_free[1:] = owned_row[:-1] | self.flow_break
-            chunk_start = leader_real & ~owned_row & prev_free
-            ref_rows = vr[chunk_start[vr] & ~self._inside_stated_extent(vr)]
+            owned = self.owned
+            prev_free = break_b.copy()
+            prev_free[1:] |= owned[:-1]
+            chunk_b = real_b & ~owned & prev_free
+            ref_rows = vr[vr_ok & chunk_b[vr_b]]
             queue = [(int(t.ip[r]), "ref", r) for r in ref_rows.tolist() if not self._in_stub(int(t.ip[r]))]
             queue.reverse()
             before = len(self.fn)
             self._drain(queue, weak=True)
-            owned_row = self.owned[self.block_of]
-            cand = np.nonzero(chunk_start & ~owned_row)[0]
+            cand = bfirst[np.flatnonzero(chunk_b & ~self.owned)]
             cand = cand[~self._inside_stated_extent(cand)]
             for r in cand.tolist():
                 if self.owned[self.block_of[r]]:
