@@ -10,9 +10,10 @@ import pytest
 from conftest import fixture_path
 
 from codekin.binary.loader import load_binary
+from codekin.binary.model import CSTRING_LIMIT, decode_cstring
 from codekin.disasm.discover import extract
 from codekin.fingerprint import fingerprint
-from codekin.fingerprint.features import CSTRING_LIMIT, MERGE_MAX, _minhash, cstring
+from codekin.fingerprint.features import MERGE_MAX, _minhash
 from codekin.fingerprint.sample import printable_strings
 from codekin.match.similarity import CHUNK, pair_similarity, pair_similarity_at
 
@@ -58,7 +59,7 @@ def test_cstring_of_bulk_read_is_read_cstring(name: str) -> None:
             vas += list(range(r.va, r.va + r.vsize + 8, 3))
     arr = np.asarray(vas, dtype=np.int64)
     raws = b.read_many(arr, np.full(len(arr), CSTRING_LIMIT, dtype=np.int64))
-    got = [cstring(x) for x in raws]
+    got = [decode_cstring(x) for x in raws]
     want = [b.read_cstring(v) for v in vas]
     assert got == want
     assert sum(x is not None for x in got) > 5

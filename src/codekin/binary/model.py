@@ -14,6 +14,34 @@ import numpy as np
 
 _PRINTABLE = re.compile(rb"[\t\n\r\x20-\x7e]{4,}")
 
+
+CSTRING_LIMIT = 256  # bytes read for a string
+
+
+def decode_cstring(raw: bytes) -> str | None:
+    """The string at the start of ``raw`` (bytes read at an address, up to ``CSTRING_LIMIT``): printable
+    ASCII or UTF-16LE of at least 4 characters, else None. ``Binary.read_cstring`` reads one address;
+    fingerprinting decodes the bytes of all the addresses a binary's code references, read in bulk
+    (``Binary.read_many``)."""
+    if not raw:
+        return None
+    end = raw.find(b"\0")
+    s = raw if end < 0 else raw[:end]
+    if _PRINTABLE.fullmatch(s):
+        return s.decode("ascii")
+    if len(raw) >= 8 and raw[1] == 0 and raw[3] == 0:
+        chars = []
+        for i in range(0, len(raw) - 1, 2):
+            c = raw[i] | (raw[i + 1] << 8)
+            if c == 0:
+                break
+            if not (32 <= c < 127 or c in (9, 10, 13)):
+                return None
+            chars.append(chr(c))
+        if len(chars) >= 4:
+            return "".join(chars)
+    return None
+
 Format = Literal["pe", "elf", "macho", "raw"]
 Arch = Literal["x86", "x64"]
 
@@ -248,27 +276,9 @@ class Binary:
         k = np.searchsorted(st, vas, side="right").astype(np.int64) - 1
         return (k >= 0) & (vas < lim[np.maximum(k, 0)])
 
-    def read_cstring(self, va: int, limit: int = 256) -> str | None:
+    def read_cstring(self, va: int, limit: int = CSTRING_LIMIT) -> str | None:
         """A printable ASCII or UTF-16LE string at ``va`` (at least 4 characters), else None."""
-        raw = self.read(va, limit)
-        if not raw:
-            return None
-        end = raw.find(b"\0")
-        s = raw if end < 0 else raw[:end]
-        if _PRINTABLE.fullmatch(s):
-            return s.decode("ascii")
-        if len(raw) >= 8 and raw[1] == 0 and raw[3] == 0:
-            chars = []
-            for i in range(0, len(raw) - 1, 2):
-                c = raw[i] | (raw[i + 1] << 8)
-                if c == 0:
-                    break
-                if not (32 <= c < 127 or c in (9, 10, 13)):
-                    return None
-                chars.append(chr(c))
-            if len(chars) >= 4:
-                return "".join(chars)
-        return None
+        return decode_cstring(self.read(va, limit))
 
     def info(self) -> dict[str, Any]:
         """Stable JSON form of the metadata (no code bytes)."""

@@ -22,13 +22,12 @@ existing indexes stale (detected on open; ``codekin reindex`` brings them up to 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from codekin.binary.model import Binary
+from codekin.binary.model import CSTRING_LIMIT, Binary, decode_cstring
 from codekin.disasm.decoder import K_CALL, K_CALLI, K_JCC, K_JMP, K_JMPI
 from codekin.disasm.model import Extraction
 from codekin.fingerprint.hashing import hash_strs, mix64
@@ -236,7 +235,7 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
     raws = b.read_many(uaddr[cand], np.full(len(cand), CSTRING_LIMIT, dtype=np.int64))
     u_name: list[str | None] = [None] * len(uaddr)
     for i, raw in zip(cand.tolist(), raws, strict=True):
-        u_name[i] = cstring(raw)
+        u_name[i] = decode_cstring(raw)
     for i in np.flatnonzero(u_slot).tolist():
         u_name[i] = slot_name[int(uaddr[i])]
     u_is_str = u_str & np.fromiter((x is not None for x in u_name), dtype=bool, count=len(uaddr))
@@ -343,34 +342,6 @@ def _group_lists(g: np.ndarray, vals: list[Any], n: int) -> list[list[Any]]:
         for f, s, e in zip(g[starts].tolist(), starts, ends, strict=True):
             out[f] = vals[s:e]
     return out
-
-
-CSTRING_LIMIT = 256  # bytes read for a string (``Binary.read_cstring``'s limit)
-_PRINTABLE = re.compile(rb"[\t\n\r\x20-\x7e]{4,}")
-
-
-def cstring(raw: bytes) -> str | None:
-    """``Binary.read_cstring`` of the bytes it reads (``raw``: ``Binary.read(va, CSTRING_LIMIT)``): a
-    printable ASCII or UTF-16LE string of at least 4 characters, else None. Taken on bytes read in bulk
-    (``Binary.read_many``) for all the addresses a binary's code references at once."""
-    if not raw:
-        return None
-    end = raw.find(b"\0")
-    s = raw if end < 0 else raw[:end]
-    if _PRINTABLE.fullmatch(s):
-        return s.decode("ascii")
-    if len(raw) >= 8 and raw[1] == 0 and raw[3] == 0:
-        chars = []
-        for i in range(0, len(raw) - 1, 2):
-            c = raw[i] | (raw[i + 1] << 8)
-            if c == 0:
-                break
-            if not (32 <= c < 127 or c in (9, 10, 13)):
-                return None
-            chars.append(chr(c))
-        if len(chars) >= 4:
-            return "".join(chars)
-    return None
 
 
 def _mapped(b: Binary, vals: np.ndarray) -> np.ndarray:
