@@ -95,13 +95,17 @@ def main() -> None:
                      "ratios above understate codekin's lead (codekin disassembles every file).")
     cmd = "python bench/devset_harness.py " + " ".join(sys.argv[1:])
     title = "" if args.section == "devset" else f": {args.section} ({', '.join(args.settings)})"
+    what = {"codekin": "codekin through its CLI", "mcrit": "MCRIT 1.9.0 in memory", "tlsh-nn": "TLSH nearest neighbour",
+            "ssdeep-nn": "ssdeep nearest neighbour"}
+    ran = ", ".join(what.get(a, a) for a in args.adapters)
+    speed = ("\n\nSpeed against MCRIT in the same run (functions: each tool's own count on the index binaries; "
+             "codekin's latency is a whole CLI process per query, MCRIT's an in-process call):\n\n" + "\n".join(lines)
+             if len(lines) > 2 else "")
     body = (f"## Attribution on the dev set{title} (issue 3)\n\n" + header(cmd.strip()) + f"- codekin source: {src}\n" +
-            "- harness: `../shared/devset/eval.py` (its protocol and metrics: ../shared/devset/README.md); codekin "
-            "through its CLI, MCRIT 1.9.0 in memory, TLSH nearest neighbour; all in this one run\n"
+            "- harness: `../shared/devset/eval.py` (its protocol and metrics: ../shared/devset/README.md); "
+            f"{ran}; all in this one run\n"
             "- codekin's new indexes imported the default library pack (`codekin libs build`)\n\n"
-            + table + "\n\nSpeed against MCRIT in the same run (functions: each tool's own count on the index "
-            "binaries; codekin's latency is a whole CLI process per query, MCRIT's an in-process call):\n\n"
-            + "\n".join(lines) + "\n")
+            + table + speed + "\n")
     print(body)
     write_section(args.section, body)
 
