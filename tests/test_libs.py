@@ -288,6 +288,8 @@ def test_registry_reference_keeps_only_what_two_projects_share(tmp_path: Path) -
         assert 0 < len(kept.prints) < len(full.prints)
         assert kept.record.n_functions == len(kept.prints)
         assert kept.record.info["of_functions"] == len(full.prints)
+        # a part of the file under an id of its own: the whole file can still be indexed as a family
+        assert kept.record.sha256 != full.record.sha256 == kept.record.info["cut_from_sha256"]
         assert kept.record.strings is not None and full.record.strings is not None
         assert 0 < len(kept.record.strings) < len(full.record.strings)
         assert hash_str("incorrect header check", 0x5757) in set(kept.record.strings.tolist())

@@ -14,6 +14,7 @@ amalgamation), and each project's own code is left out.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import sys
 import tempfile
@@ -60,6 +61,11 @@ def wheel_binaries(wheel: bytes) -> list[tuple[str, bytes]]:
             if head[:2] == b"MZ" or head == b"\x7fELF":
                 out.append((info.filename, z.read(info)))
     return out
+
+
+def cut_id(sha256: str) -> str:
+    """The sample id of the part of file ``sha256`` a reference keeps."""
+    return hashlib.sha256(b"codekin-registry-cut:" + sha256.encode()).hexdigest()
 
 
 def _hashes(a: np.ndarray | None) -> list[int]:
@@ -119,9 +125,12 @@ def shared_part(projects: dict[str, list[Prepared]]) -> list[tuple[str, Prepared
                 strings = np.asarray([h for h in _hashes(rec.strings) if len(holders_s[h]) > 1], dtype=np.uint64)
                 tokens = np.asarray([h for h in _hashes(rec.tokens) if len(holders_t[h]) > 1], dtype=np.uint64)
                 prints = _subset(p.prints, keep)
-                rec = replace(rec, name=p.name, n_functions=len(prints), n_instructions=int(prints.n_insns.sum()),
-                              strings=strings, tokens=tokens,
-                              info={**rec.info, "kept_functions": int(keep.sum()), "of_functions": len(keep)})
+                # a part of the file, not the file: its own id, so that the whole file can still be indexed
+                # (as a family of an analyst's, say) and is not taken for a duplicate of the reference
+                rec = replace(rec, sha256=cut_id(rec.sha256), name=p.name, n_functions=len(prints),
+                              n_instructions=int(prints.n_insns.sum()), strings=strings, tokens=tokens,
+                              info={**rec.info, "kept_functions": int(keep.sum()), "of_functions": len(keep),
+                                    "cut_from_sha256": rec.sha256})
                 out.append((proj, Prepared(p.name, rec, prints)))
             return out
         finally:
@@ -171,7 +180,7 @@ def registry_references(log: Callable[[str], None], only: tuple[str, ...] | None
             for _proj, p in shared_part(projects):
                 assert p.record is not None and p.prints is not None
                 p.record.info.pop("path", None)
-                out.append((lib, src_of[p.record.sha256], p))
+                out.append((lib, src_of[p.record.info["cut_from_sha256"]], p))
                 log(f"  {p.name}: {len(p.prints)} of {p.record.info['of_functions']} functions shared "
                     f"with another project: {lib}")
     return out
