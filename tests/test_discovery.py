@@ -151,3 +151,57 @@ def test_row_lookup_table_matches_binary_search() -> None:
     via_search = idx.rows(probe)
     assert np.array_equal(via_table, via_search)
     assert (via_table[: len(table)] == np.arange(len(table))).all()
+
+
+def _extraction_key(ex) -> tuple:  # type: ignore[no-untyped-def]
+    fns = [(f.start, f.source, f.block_ids.tolist(), list(f.calls), list(f.tail_calls)) for f in ex.functions]
+    thunks = [(f.start, f.source, f.block_ids.tolist()) for f in ex.thunks]
+    stats = {k: v for k, v in ex.stats.items() if not k.endswith("_s")}
+    return fns, thunks, stats, ex.block_first.tolist(), len(ex.table)
+
+
+@pytest.mark.parametrize("name", ["elf64-O0", "elf64-O2", "elf64-clang-O2", "elf32-O2", "hostile-O0", "hostile-O2",
+                                  "pe64-O0.exe", "pe64-O2.exe", "pe32-O2.exe", "pe32-dispatch-O0.exe"])
+def test_compiled_walk_matches_python_walk(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The block walk in C (``_walk.c``) finds what the Python walk finds: the same functions, in
+    the same order, with the same blocks, calls, tail calls and sources."""
+    from codekin.disasm import discover
+
+    assert discover._CWalker is not None, "the C walk was not built (scripts/setup.sh needs gcc and Python headers)"
+    data = fixture_path(name).read_bytes()
+    monkeypatch.setattr(discover, "USE_COMPILED_WALK", True)
+    fast = _extraction_key(extract(load_binary(data, name=name)))
+    monkeypatch.setattr(discover, "USE_COMPILED_WALK", False)
+    slow = _extraction_key(extract(load_binary(data, name=name)))
+    assert fast == slow
+    assert len(fast[0]) > 5
+
+
+def test_compiled_walker_rejects_inconsistent_columns() -> None:
+    """The walker checks its columns once: wrong lengths and successors that are no block are a
+    ValueError, never a read out of bounds."""
+    from codekin.disasm import discover
+
+    if discover._CWalker is None:
+        pytest.skip("the C walk was not built")
+    nb = 3
+    i64 = lambda v: np.asarray(v, dtype=np.int64)  # noqa: E731
+    u8 = lambda: np.zeros(nb, dtype=np.uint8)  # noqa: E731
+
+    def cols(succ_t: list[int], owned: int = nb) -> list[object]:
+        return [i64(succ_t), i64([-1] * nb), u8(), u8(), u8(), u8(), u8(), bytearray(nb), bytearray(nb), u8(),
+                i64([-1] * nb), i64([0, 4, 8]), i64([0, 1, 2]), i64([0] * nb), i64([0] * nb), i64([]),
+                i64([0] * nb), i64([0] * nb), i64([]), i64([]), bytearray(owned),
+                np.ones(nb, dtype=np.uint8), i64([0, 1, 2]), i64([0])]
+
+    c = cols([1, 2, -1])
+    w = discover._CWalker(*c)
+    order, calls, rows, tails, missing = w.walk(0, 0, -1)
+    assert order == [0, 1, 2] and calls == rows == tails == missing == []  # edges taken through the full checks
+    assert c[20] == bytearray(b"\x01\x01\x01")  # the blocks taken are marked owned, in place
+    with pytest.raises(ValueError):
+        discover._CWalker(*cols([1, 3, -1]))  # block 3 does not exist
+    with pytest.raises(ValueError):
+        discover._CWalker(*cols([1, 2, -1], owned=2))
+    with pytest.raises(ValueError):
+        w.walk(5, 0, -1)

@@ -13,6 +13,7 @@ functions (shared chunks) belong to both.
 from __future__ import annotations
 
 import gc
+import os
 import time
 from array import array
 from bisect import bisect_right
@@ -41,6 +42,14 @@ from codekin.disasm.decoder import (
 )
 from codekin.disasm.model import Extraction, Function
 from codekin.errors import TimeBudgetExceeded
+
+try:  # the compiled block walk (src/codekin/disasm/_walk.c), built at install where a C compiler is at hand
+    from codekin.disasm._walk import Walker as _CWalker
+except ImportError:  # pragma: no cover - depends on the install
+    _CWalker = None
+
+# set to False (tests, or CODEKIN_PURE_WALK=1 in the environment) to take the Python walk
+USE_COMPILED_WALK = _CWalker is not None and os.environ.get("CODEKIN_PURE_WALK", "") not in ("1", "true", "yes")
 
 NORETURN = frozenset({
     "exit", "_exit", "_Exit", "abort", "__stack_chk_fail", "__assert_fail", "__assert_perror_fail",
@@ -681,6 +690,57 @@ class _Analysis:
 
     def _drain(self, queue: list[tuple[int, str, int]], weak: bool = False) -> None:
         """Recursive descent from each (address, why, row) in ``queue``; new callees are queued.
+        The compiled walk where it was built, else the Python one (same rules, same order)."""
+        if USE_COMPILED_WALK and _CWalker is not None:
+            self._drain_c(queue, weak)
+        else:
+            self._drain_py(queue, weak)
+
+    def _walker(self) -> object:
+        """The compiled walker over this analysis's per-block columns (views, built once)."""
+        w = self.__dict__.get("_cwalker")
+        if w is None:
+            assert _CWalker is not None
+            nb = len(self.bfirst)
+            easy_t, easy_f, has_jt, extra = self._edge_flags()
+            bip, bfirst_l, chunk_start_b = self._block_lists()
+            has_missing = np.zeros(nb, dtype=np.uint8)
+            has_missing[list(self.block_missing)] = 1
+            # jump-table successors as spans of one flat array
+            jt_lo = np.zeros(nb, dtype=np.int64)
+            jt_hi = np.zeros(nb, dtype=np.int64)
+            flat: list[int] = []
+            for b, v in self.succ_jt.items():
+                jt_lo[b] = len(flat)
+                flat.extend(v)
+                jt_hi[b] = len(flat)
+            i64 = np.int64
+            w = self._cwalker = _CWalker(
+                np.ascontiguousarray(self.succ_t_arr, dtype=i64), np.ascontiguousarray(self.succ_f_arr, dtype=i64),
+                easy_t, easy_f, has_jt, extra, has_missing, self.start_flag, self.jmp_end, chunk_start_b,
+                self.block_range, bip, bfirst_l, jt_lo, jt_hi, np.asarray(flat, dtype=i64),
+                self.call_lo, self.call_hi, np.asarray(self.call_t, dtype=i64),
+                np.ascontiguousarray(self.call_rows, dtype=i64), self.owned_buf,
+                np.ascontiguousarray(self.leader).view(np.uint8), np.ascontiguousarray(self.block_of, dtype=i64),
+                np.ascontiguousarray(self.known_starts, dtype=i64))
+        return w
+
+    def _drain_c(self, queue: list[tuple[int, str, int]], weak: bool) -> None:
+        """``_drain_py`` in C (``_walk.Walker.drain``), 1,024 functions at a time between checks of
+        the time budget."""
+        drain = self._walker().drain  # type: ignore[attr-defined]
+        fn_map = self.fn
+        while queue:
+            _, off, miss = drain(queue, fn_map, weak, 1024)
+            if off:
+                arr = np.asarray(off, dtype=np.int64)
+                self._missing.update(arr[self.idx.in_code(arr)].tolist())
+            for b in miss:
+                self._missing.update(self.block_missing[b])
+            _check(self.deadline, "discovery")
+
+    def _drain_py(self, queue: list[tuple[int, str, int]], weak: bool = False) -> None:
+        """The walk in Python: the reference for the compiled one and its fallback.
 
         The walk runs in Python, one step per block, so each step does as little as it can: an edge
         that stays in the same stated extent and cannot be a tail call (``_edge_flags``) is taken
