@@ -79,6 +79,58 @@ def test_pack_export_import_and_auto_import(tmp_path: Path) -> None:
     assert q2["families"] == q["families"] and q2["library"] == q["library"]
 
 
+def test_new_indexes_start_from_a_prepared_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pack is prepared once (cache keyed by the pack's bytes and codekin's fingerprint version)
+    and each new index starts as a copy: the same library samples, functions and bands as a direct
+    import; another pack gets a prepared copy of its own."""
+    from codekin.evidence.libs import close_pack, copy_library_samples, open_pack, prepared_pack
+
+    cache = tmp_path / "xdg"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    src_db = tmp_path / "src.db"
+    ck("index", "--db", str(src_db), "--library", "--family", "kinlib", str(fixture_path("elf64-O0")))
+    pack = tmp_path / "pack.db"
+    ck("libs", "export", str(pack), "--db", str(src_db))
+    env = {"CODEKIN_LIBS": str(pack), "XDG_CACHE_HOME": str(cache)}
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    ck("index", "--db", str(one), "--family", "kin", str(fixture_path("elf64-O2")), env=env)
+    prepared = sorted((cache / "codekin" / "packs").glob("pack-*.db"))
+    assert len(prepared) == 1 and prepared[0] == prepared_pack(pack)
+    ck("index", "--db", str(two), "--family", "other", str(fixture_path("pe64-O2.exe")), env=env)
+    direct = tmp_path / "direct.db"
+    store = open_store(direct)
+    src = open_pack(pack)
+    try:
+        copy_library_samples(src, store)
+    finally:
+        close_pack(src)
+        store.close()
+
+    def library(db: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], int]:
+        s = open_store(db)
+        samples = s.db.execute("SELECT s.sha256, s.n_functions, f.name FROM samples s JOIN families f "
+                               "ON f.id = s.family_id WHERE s.library = 1 ORDER BY s.sha256").fetchall()
+        funcs = s.db.execute("SELECT x.sha256, fn.address, fn.exact, fn.minhash FROM functions fn JOIN samples x "
+                             "ON x.id = fn.sample_id WHERE x.library = 1 ORDER BY x.sha256, fn.address").fetchall()
+        bands = s.db.execute("SELECT COUNT(*) FROM lsh l JOIN functions fn ON fn.id = l.fid JOIN samples x "
+                             "ON x.id = fn.sample_id WHERE x.library = 1").fetchone()[0]
+        return samples, funcs, bands
+
+    lib_one = library(one)
+    assert lib_one[0] and lib_one[1] and lib_one[2] > 0
+    assert lib_one == library(two) == library(direct)
+    st = open_store(one).stats()
+    assert (st["families"], st["libraries"], st["samples"]) == (1, 1, 2)
+    assert open_store(one).version_mismatch() is None
+    # a changed pack is prepared anew, never served from the other's copy
+    ck("index", "--db", str(src_db), "--library", "--family", "kinlib2", str(fixture_path("elf32-O2")))
+    ck("libs", "export", str(pack), "--db", str(src_db))
+    three = tmp_path / "three.db"
+    ck("index", "--db", str(three), "--family", "kin", str(fixture_path("elf64-O2")), env=env)
+    assert len(list((cache / "codekin" / "packs").glob("pack-*.db"))) == 2
+    assert open_store(three).stats()["library_samples"] == 2
+
+
 def test_bundled_pack_is_current_and_complete(tmp_path: Path) -> None:
     """The pack shipped with codekin (built by `codekin libs build`, exported with `libs export *.xz`)
     matches the current fingerprints and names the libraries it promises."""

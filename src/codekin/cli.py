@@ -235,23 +235,38 @@ def _open(db: str, *, create: bool = False, check: bool = True) -> SQLiteStore:
 def cmd_index(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from codekin.evidence.libs import close_pack, copy_library_samples, default_pack_path, open_pack
+    from codekin.evidence.libs import (
+        close_pack,
+        copy_library_samples,
+        default_pack_path,
+        new_index_from_pack,
+        open_pack,
+    )
 
     new_index = not Path(args.db).exists()
-    store = _open(args.db, create=True)
     jobs = args.jobs or default_jobs()
     console = Console(stderr=True)
     pack = default_pack_path()
     if new_index and not args.no_libs and pack.exists() and pack.resolve() != Path(args.db).resolve():
-        src = open_pack(pack)
+        # a new index starts as a copy of the pack's prepared index (built once, ~/.cache/codekin)
+        n = None
         try:
-            n = copy_library_samples(src, store)
+            try:
+                n = new_index_from_pack(Path(args.db), pack)
+            except OSError as exc:  # no writable cache: import straight into the new index
+                console.print(f"[dim]no prepared pack ({exc}); importing it[/dim]")
+                store = _open(args.db, create=True)
+                src = open_pack(pack)
+                try:
+                    n = copy_library_samples(src, store)
+                finally:
+                    close_pack(src)
+                    store.close()
             if not args.json:
                 console.print(f"[dim]imported {n} library samples from {pack} (--no-libs to skip)[/dim]")
         except CodekinError as exc:
             console.print(f"[yellow]library pack not imported: {exc.message}[/yellow]")
-        finally:
-            close_pack(src)
+    store = _open(args.db, create=True)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, transient=args.json,
                   disable=not console.is_terminal) as prog:

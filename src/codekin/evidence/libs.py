@@ -118,6 +118,76 @@ def open_pack(path: Path) -> SQLiteStore:
     return SQLiteStore(path, create=False, check_version=False)
 
 
+def _packs_cache() -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return base / "codekin" / "packs"
+
+
+def prepared_pack(pack: Path) -> Path:
+    """An index holding only ``pack``'s library samples, as ``codekin index`` imports them into a
+    new index: built once per pack and codekin version in ~/.cache/codekin/packs, then copied.
+
+    Why: the import decompresses the pack and writes its 83k functions and their LSH rows (3.8 s of
+    a new index, measured: 3.0 s of it in ``copy_library_samples``); copying the prepared file takes
+    0.02 s. The key holds the pack's sha256, the fingerprint configuration and the store schema, so a
+    changed pack or a new codekin never reuses a stale copy."""
+    import hashlib
+    import json
+
+    from codekin.fingerprint import FINGERPRINT_CONFIG
+    from codekin.store.sqlite import EXTRACTOR_VERSION, SCHEMA_VERSION
+
+    h = hashlib.sha256()
+    with open(pack, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    h.update(json.dumps([FINGERPRINT_CONFIG, SCHEMA_VERSION, EXTRACTOR_VERSION], sort_keys=True).encode())
+    out = _packs_cache() / f"pack-{h.hexdigest()[:32]}.db"
+    if out.exists():
+        return out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        src = open_pack(pack)
+        try:
+            dst = SQLiteStore(tmp, create=True, check_version=False)
+            try:
+                copy_library_samples(src, dst)
+                dst.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                dst.close()
+        finally:
+            close_pack(src)
+        os.replace(tmp, out)  # atomic: a reader sees the whole file or none
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+    return out
+
+
+def new_index_from_pack(db: Path, pack: Path) -> int:
+    """Create the index file ``db`` (which must not exist) holding ``pack``'s library samples, as a
+    copy of the prepared pack. Returns the number of library samples."""
+    prepared = prepared_pack(pack)
+    tmp = db.with_name(f".{db.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(prepared, tmp)
+        store = SQLiteStore(tmp, create=False, check_version=False)
+        try:
+            from codekin.store.sqlite import _now
+
+            store.put_meta("created_at", _now())
+            n = int(store.db.execute("SELECT COUNT(*) FROM samples").fetchone()[0])
+            store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            store.close()
+        os.replace(tmp, db)
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+    return n
+
+
 def close_pack(store: SQLiteStore) -> None:
     tmp = getattr(store, "_tmp_path", None)
     store.close()
