@@ -116,6 +116,12 @@ class SQLiteStore:
         self.db = sqlite3.connect(str(self.path), timeout=60, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        # checkpoint the WAL every 10,000 pages (40 MB), not every 1,000: one sample's LSH rows land all
+        # over the lsh B-tree, so each commit rewrites thousands of its pages and the default threshold
+        # copied them back into the file after every sample. Indexing the dev set's 93 win files into a
+        # new index with the library pack: 10.0-10.3 s -> 8.2 s (measured; 25,000 and 50,000 pages gave
+        # no more). Commits stay one per sample: crash safety is unchanged
+        self.db.execute("PRAGMA wal_autocheckpoint=10000")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA cache_size=-65536")
         self.db.executescript(_SCHEMA)
