@@ -22,7 +22,8 @@ existing indexes stale (detected on open; ``codekin reindex`` brings them up to 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -94,7 +95,46 @@ def _expand(first: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return rows, rng
 
 
+# functions are fingerprinted in groups of about this many instruction rows: the bulk arrays take
+# some 300 bytes per row, so one pass over a 5M-instruction binary (gcc's cc1) peaked at 1.6 GB;
+# every feature is computed per function, so the groups give exactly the whole pass's prints
+CHUNK_ROWS = 1 << 20
+
+
 def fingerprint(ex: Extraction) -> FunctionPrints:
+    """Per-function fingerprints of ``ex`` (in ``ex.functions`` order), computed in bulk over groups
+    of consecutive functions of at most ``CHUNK_ROWS`` instructions together (a bigger function
+    makes a group of its own)."""
+    fns = ex.functions
+    if len(fns) < 2:
+        return _fingerprint(ex)
+    blen = (ex.block_last - ex.block_first + 1).astype(np.int64)
+    nb = np.fromiter((f.n_blocks for f in fns), dtype=np.int64, count=len(fns))
+    if not int(nb.sum()):
+        return _fingerprint(ex)
+    ids = np.concatenate([f.block_ids for f in fns]).astype(np.int64)
+    per_fn = np.zeros(len(fns), dtype=np.int64)
+    has = nb > 0
+    per_fn[has] = np.add.reduceat(blen[ids], (np.cumsum(nb) - nb)[has])
+    if int(per_fn.sum()) <= CHUNK_ROWS:
+        return _fingerprint(ex)
+    cuts = [0]
+    acc = 0
+    for i, r in enumerate(per_fn.tolist()):
+        if acc and acc + r > CHUNK_ROWS:
+            cuts.append(i)
+            acc = 0
+        acc += r
+    cuts.append(len(fns))
+    parts = [_fingerprint(replace(ex, functions=fns[a:b])) for a, b in pairwise(cuts)]
+    return FunctionPrints(
+        *(np.concatenate([getattr(p, f.name) for p in parts]) for f in fields(FunctionPrints)
+          if f.name not in ("strings", "consts", "imports")),
+        [x for p in parts for x in p.strings], [x for p in parts for x in p.consts],
+        [x for p in parts for x in p.imports])
+
+
+def _fingerprint(ex: Extraction) -> FunctionPrints:
     t = ex.table
     fns = ex.functions
     n = len(fns)
