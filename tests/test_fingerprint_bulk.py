@@ -10,7 +10,7 @@ import pytest
 from conftest import fixture_path
 
 from codekin.binary.loader import load_binary
-from codekin.binary.model import CSTRING_LIMIT, decode_cstring
+from codekin.binary.model import CSTRING_LIMIT, Binary, Region, decode_cstring
 from codekin.disasm.discover import extract
 from codekin.fingerprint import fingerprint
 from codekin.fingerprint.features import MERGE_MAX, _minhash
@@ -63,6 +63,34 @@ def test_cstring_of_bulk_read_is_read_cstring(name: str) -> None:
     want = [b.read_cstring(v) for v in vas]
     assert got == want
     assert sum(x is not None for x in got) > 5
+
+
+@pytest.mark.parametrize("name", BINS)
+def test_read_cstrings_is_read_cstring(name: str) -> None:
+    b = load_binary(fixture_path(name).read_bytes(), name=name)
+    vas: list[int] = []
+    for r in b.regions:  # every address of the data regions and a little beyond
+        if not r.executable:
+            vas += list(range(r.va - 2, r.va + r.vsize + 8))
+    got = b.read_cstrings(np.asarray(vas, dtype=np.int64))
+    assert got == [b.read_cstring(v) for v in vas]
+    assert sum(x is not None for x in got) > 5
+
+
+def test_read_cstrings_edges() -> None:
+    """ASCII and UTF-16LE strings shorter and longer than the bulk window, and strings cut by the end of
+    the data (zero-filled beyond it, or not mapped beyond it)."""
+    text = b"ab\0abcd\0" + b"x" * 300 + b"\0\x01bcdef\0" + "wide string".encode("utf-16-le") + b"\0\0"
+    text += ("w" * 70).encode("utf-16-le") + b"\0\0\x10\0\0\0" + b"tail" + "abcdef".encode("utf-16-le")[:-1]
+    for vsize in (len(text) - 3, len(text), len(text) + 40):
+        b = Binary(sha256="", size=len(text), format="raw", arch="x64", bitness=64, image_base=0x1000,
+                   entry_point=None, regions=[Region(0x1000, text, vsize, False)])
+        vas = list(range(0x1000 - 4, 0x1000 + vsize + 4))
+        got = b.read_cstrings(np.asarray(vas, dtype=np.int64))
+        want = [b.read_cstring(v) for v in vas]
+        assert got == want
+        assert "wide string" in got and "w" * 70 in got and "x" * 256 in got
+        assert ("abcdef" if vsize > len(text) else "abcde") in got  # zero-filled, or cut mid-character
 
 
 _ASCII = re.compile(rb"[\x20-\x7e]{6,256}")

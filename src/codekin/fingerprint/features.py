@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from codekin.binary.model import CSTRING_LIMIT, Binary, decode_cstring
+from codekin.binary.model import Binary
 from codekin.disasm.decoder import K_CALL, K_CALLI, K_JCC, K_JMP, K_JMPI
 from codekin.disasm.model import Extraction
 from codekin.fingerprint.hashing import hash_strs, mix64
@@ -232,10 +232,9 @@ def fingerprint(ex: Extraction) -> FunctionPrints:
     cand = np.flatnonzero(u_str)
     u_str[cand[b.is_code_many(uaddr[cand].astype(np.uint64))]] = False
     cand = np.flatnonzero(u_str)
-    raws = b.read_many(uaddr[cand], np.full(len(cand), CSTRING_LIMIT, dtype=np.int64))
     u_name: list[str | None] = [None] * len(uaddr)
-    for i, raw in zip(cand.tolist(), raws, strict=True):
-        u_name[i] = decode_cstring(raw)
+    for i, name in zip(cand.tolist(), b.read_cstrings(uaddr[cand]), strict=True):
+        u_name[i] = name
     for i in np.flatnonzero(u_slot).tolist():
         u_name[i] = slot_name[int(uaddr[i])]
     u_is_str = u_str & np.fromiter((x is not None for x in u_name), dtype=bool, count=len(uaddr))
