@@ -145,3 +145,33 @@ def test_hash_strs_is_hash_str_per_string(name: str) -> None:
     for salt in (0, 0x5757, 0x70F1):
         assert hash_strs(strings, salt).tolist() == [hash_str(s, salt) for s in strings]
     assert hashes.tolist() == sorted(hash_str(s, 0x5757) for s in strings[:-3])
+
+
+@pytest.mark.parametrize("name", BINS)
+def test_sample_strings_are_each_regions_matches(name: str) -> None:
+    """The data regions scanned joined are the regions scanned one by one: no match across a join."""
+    from codekin.fingerprint.sample import _LINKER_SECTIONS, sample_strings
+
+    b = load_binary(fixture_path(name).read_bytes(), name=name)
+    meta = {s.va for s in b.sections if s.name.startswith(_LINKER_SECTIONS)}
+    want: set[str] = set()
+    for r in b.regions:
+        if r.data and not r.executable and r.va not in meta:
+            want |= set(regex_strings(r.data, b.format == "pe"))
+    want -= {i.name for i in b.imports if i.name} | {i.library for i in b.imports} | set(b.metadata.needed)
+    _, got = sample_strings(b)
+    assert sorted(got) == sorted(want)
+    assert len(got) >= 3
+
+
+def test_sample_strings_do_not_run_across_regions() -> None:
+    from codekin.fingerprint.sample import sample_strings
+
+    one = b"\x00first string\x00tail"
+    two = b"ends\x01\x01" + "wide text".encode("utf-16-le") + b"\x00\x00" + "abcde".encode("utf-16-le") + b"f"
+    three = b"\x00i\x00d\x00e\x00r\x00!"
+    b = Binary(sha256="", size=0, format="pe", arch="x64", bitness=64, image_base=0, entry_point=None,
+               regions=[Region(0x1000, one, len(one), False), Region(0x2000, two, len(two), False),
+                        Region(0x3000, three, len(three), False)])
+    _, got = sample_strings(b)
+    assert sorted(got) == sorted(["first string", "wide text"])
