@@ -175,3 +175,20 @@ def test_sample_strings_do_not_run_across_regions() -> None:
                         Region(0x3000, three, len(three), False)])
     _, got = sample_strings(b)
     assert sorted(got) == sorted(["first string", "wide text"])
+
+
+@pytest.mark.parametrize("span", [0, 7, 1 << 40, 1 << 62, 1 << 63])
+def test_unique_pairs_is_sorted_distinct_pairs(span: int) -> None:
+    """The one-key sort (values' offsets below the owners) and the two-key sort it falls back to give the
+    distinct pairs sorted by owner, then value."""
+    from codekin.fingerprint.features import _unique_pairs
+
+    rng = np.random.default_rng(span % 1000)
+    a = rng.integers(0, 50, size=3000)
+    lo = -(1 << 63) if span == 1 << 63 else -(span // 2)
+    v = lo + rng.integers(0, 20, size=3000).astype(np.int64) * np.int64(max(span // 19, 1) if span else 0)
+    v[:2] = [lo, lo + min(span, (1 << 64) - 1) - (1 if span == 1 << 63 else 0)]  # both ends of the range
+    ga, gv = _unique_pairs(a, v)
+    want = sorted(set(zip(a.tolist(), v.tolist(), strict=True)))
+    assert list(zip(ga.tolist(), gv.tolist(), strict=True)) == want
+    assert ga.dtype == np.int64 and gv.dtype == np.int64

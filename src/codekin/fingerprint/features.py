@@ -318,6 +318,16 @@ def _unique_pairs(a: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     """De-duplicated (a, v) pairs, sorted by a then v."""
     if not len(a):
         return a.astype(np.int64), v.astype(np.int64)
+    a64, v64 = a.astype(np.int64, copy=False), v.astype(np.int64, copy=False)
+    lo = int(v64.min())
+    bits = (int(v64.max()) - lo).bit_length()
+    if int(a64.min()) >= 0 and bits + int(a64.max()).bit_length() <= 62:
+        # both in one int64 key (a above v's offset from its minimum), sorted as one column: equal keys
+        # are equal pairs, so no argsort and no lexsort of two keys (fingerprint of the median dev-set
+        # win query: 7.2 -> 6.9 ms)
+        key = np.sort((a64 << bits) | (v64 - lo))
+        key = key[np.r_[True, key[1:] != key[:-1]]]
+        return key >> bits, (key & ((1 << bits) - 1)) + lo
     order = np.lexsort((v, a))
     a, v = a[order], v[order]
     keep = np.r_[True, (a[1:] != a[:-1]) | (v[1:] != v[:-1])]
