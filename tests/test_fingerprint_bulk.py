@@ -10,7 +10,7 @@ import pytest
 from conftest import fixture_path
 
 from codekin.binary.loader import load_binary
-from codekin.binary.model import CSTRING_LIMIT, decode_cstring
+from codekin.binary.model import CSTRING_LIMIT, Binary, Region, decode_cstring
 from codekin.disasm.discover import extract
 from codekin.fingerprint import fingerprint
 from codekin.fingerprint.features import MERGE_MAX, _minhash
@@ -65,6 +65,34 @@ def test_cstring_of_bulk_read_is_read_cstring(name: str) -> None:
     assert sum(x is not None for x in got) > 5
 
 
+@pytest.mark.parametrize("name", BINS)
+def test_read_cstrings_is_read_cstring(name: str) -> None:
+    b = load_binary(fixture_path(name).read_bytes(), name=name)
+    vas: list[int] = []
+    for r in b.regions:  # every address of the data regions and a little beyond
+        if not r.executable:
+            vas += list(range(r.va - 2, r.va + r.vsize + 8))
+    got = b.read_cstrings(np.asarray(vas, dtype=np.int64))
+    assert got == [b.read_cstring(v) for v in vas]
+    assert sum(x is not None for x in got) > 5
+
+
+def test_read_cstrings_edges() -> None:
+    """ASCII and UTF-16LE strings shorter and longer than the bulk window, and strings cut by the end of
+    the data (zero-filled beyond it, or not mapped beyond it)."""
+    text = b"ab\0abcd\0" + b"x" * 300 + b"\0\x01bcdef\0" + "wide string".encode("utf-16-le") + b"\0\0"
+    text += ("w" * 70).encode("utf-16-le") + b"\0\0\x10\0\0\0" + b"tail" + "abcdef".encode("utf-16-le")[:-1]
+    for vsize in (len(text) - 3, len(text), len(text) + 40):
+        b = Binary(sha256="", size=len(text), format="raw", arch="x64", bitness=64, image_base=0x1000,
+                   entry_point=None, regions=[Region(0x1000, text, vsize, False)])
+        vas = list(range(0x1000 - 4, 0x1000 + vsize + 4))
+        got = b.read_cstrings(np.asarray(vas, dtype=np.int64))
+        want = [b.read_cstring(v) for v in vas]
+        assert got == want
+        assert "wide string" in got and "w" * 70 in got and "x" * 256 in got
+        assert ("abcdef" if vsize > len(text) else "abcde") in got  # zero-filled, or cut mid-character
+
+
 _ASCII = re.compile(rb"[\x20-\x7e]{6,256}")
 _UTF16 = re.compile(rb"(?:[\x20-\x7e]\x00){6,256}")
 
@@ -117,3 +145,50 @@ def test_hash_strs_is_hash_str_per_string(name: str) -> None:
     for salt in (0, 0x5757, 0x70F1):
         assert hash_strs(strings, salt).tolist() == [hash_str(s, salt) for s in strings]
     assert hashes.tolist() == sorted(hash_str(s, 0x5757) for s in strings[:-3])
+
+
+@pytest.mark.parametrize("name", BINS)
+def test_sample_strings_are_each_regions_matches(name: str) -> None:
+    """The data regions scanned joined are the regions scanned one by one: no match across a join."""
+    from codekin.fingerprint.sample import _LINKER_SECTIONS, sample_strings
+
+    b = load_binary(fixture_path(name).read_bytes(), name=name)
+    meta = {s.va for s in b.sections if s.name.startswith(_LINKER_SECTIONS)}
+    want: set[str] = set()
+    for r in b.regions:
+        if r.data and not r.executable and r.va not in meta:
+            want |= set(regex_strings(r.data, b.format == "pe"))
+    want -= {i.name for i in b.imports if i.name} | {i.library for i in b.imports} | set(b.metadata.needed)
+    _, got = sample_strings(b)
+    assert sorted(got) == sorted(want)
+    assert len(got) >= 3
+
+
+def test_sample_strings_do_not_run_across_regions() -> None:
+    from codekin.fingerprint.sample import sample_strings
+
+    one = b"\x00first string\x00tail"
+    two = b"ends\x01\x01" + "wide text".encode("utf-16-le") + b"\x00\x00" + "abcde".encode("utf-16-le") + b"f"
+    three = b"\x00i\x00d\x00e\x00r\x00!"
+    b = Binary(sha256="", size=0, format="pe", arch="x64", bitness=64, image_base=0, entry_point=None,
+               regions=[Region(0x1000, one, len(one), False), Region(0x2000, two, len(two), False),
+                        Region(0x3000, three, len(three), False)])
+    _, got = sample_strings(b)
+    assert sorted(got) == sorted(["first string", "wide text"])
+
+
+@pytest.mark.parametrize("span", [0, 7, 1 << 40, 1 << 62, 1 << 63])
+def test_unique_pairs_is_sorted_distinct_pairs(span: int) -> None:
+    """The one-key sort (values' offsets below the owners) and the two-key sort it falls back to give the
+    distinct pairs sorted by owner, then value."""
+    from codekin.fingerprint.features import _unique_pairs
+
+    rng = np.random.default_rng(span % 1000)
+    a = rng.integers(0, 50, size=3000)
+    lo = -(1 << 63) if span == 1 << 63 else -(span // 2)
+    v = lo + rng.integers(0, 20, size=3000).astype(np.int64) * np.int64(max(span // 19, 1) if span else 0)
+    v[:2] = [lo, lo + min(span, (1 << 64) - 1) - (1 if span == 1 << 63 else 0)]  # both ends of the range
+    ga, gv = _unique_pairs(a, v)
+    want = sorted(set(zip(a.tolist(), v.tolist(), strict=True)))
+    assert list(zip(ga.tolist(), gv.tolist(), strict=True)) == want
+    assert ga.dtype == np.int64 and gv.dtype == np.int64

@@ -110,3 +110,20 @@ def test_read_many_agrees_with_read(name: str) -> None:
     got = b.read_many(np.asarray(vas, dtype=np.int64), np.asarray(ns, dtype=np.int64))
     assert got == [b.read(a, n) for a, n in zip(vas, ns, strict=True)]
     assert any(got)
+
+
+@pytest.mark.parametrize("name", ["elf64-O2", "pe64-O2.exe", "macho64.o"])
+def test_bytes_at_agrees_with_read(name: str) -> None:
+    import numpy as np
+
+    b = load_binary(fixture_path(name).read_bytes(), name=name)
+    rng = np.random.default_rng(4)
+    base = min(r.va for r in b.regions) - 16
+    top = max(r.va + r.vsize for r in b.regions) + 16
+    offs = rng.integers(0, top - base, size=2000)
+    for r in b.regions:  # the ends of the data and of the mapping
+        offs = np.r_[offs, [r.va + len(r.data) - 1 - base, r.va + len(r.data) - base, r.va + r.vsize - base]]
+    got = b.bytes_at(base, offs.astype(np.int64))
+    want = [(x[0] if (x := b.read(base + o, 1)) else 0) for o in offs.tolist()]
+    assert got.tolist() == want
+    assert got.any()

@@ -16,6 +16,7 @@ _PRINTABLE = re.compile(rb"[\t\n\r\x20-\x7e]{4,}")
 
 
 CSTRING_LIMIT = 256  # bytes read for a string
+_CSTR_WINDOW = 64  # Binary.read_cstrings: bytes gathered per address (longer strings are read one by one)
 
 
 def decode_cstring(raw: bytes) -> str | None:
@@ -190,9 +191,18 @@ class Binary:
 
     def read(self, va: int, n: int) -> bytes:
         """Bytes of the mapped image at ``va``; shorter (or empty) where the image ends."""
-        r = self._region_at(va)
-        if r is None:
-            return b""
+        idx = self.__dict__.get("_ridx")
+        if idx is not None and idx[3] and idx[2] == len(self.regions):
+            # the usual case (regions indexed, none overlapping) inline: discovery and the loaders read
+            # a few hundred times per binary, and _region_at's two calls were half of a read's time
+            k = bisect.bisect_right(idx[0], va) - 1
+            r = idx[1][k] if k >= 0 else None
+            if r is None or va >= r.va + r.vsize:
+                return b""
+        else:
+            r = self._region_at(va)
+            if r is None:
+                return b""
         off = va - r.va
         chunk = r.data[off : off + n]
         if len(chunk) < n:
@@ -223,6 +233,84 @@ class Binary:
             done[sel] = True
         for i in np.flatnonzero(~done).tolist():
             out[i] = self.read(vl[i], nl[i])
+        return out
+
+    def bytes_at(self, base: int, offs: np.ndarray) -> np.ndarray:
+        """The byte at each address ``base + offs[i]`` (``offs``: non-negative integers) as uint8:
+        ``read(va, 1)[0]``, 0 where that is empty or zero-fill. One gather per region instead of a
+        ``read`` per address (parse_pdata reads a byte of each of its hundreds of entries' unwind info)."""
+        starts, order, _, disjoint = self._region_index()
+        out = np.zeros(len(offs), dtype=np.uint8)
+        if not len(offs) or not order:
+            return out
+        hi = int(offs.max())
+        if not disjoint or base < 0 or base + hi >= 1 << 63 or order[0].va < 0 or order[-1].va >= 1 << 63:
+            for i, off in enumerate(offs.tolist()):
+                got = self.read(base + off, 1)
+                out[i] = got[0] if got else 0
+            return out
+        vas = offs.astype(np.int64) + np.int64(base)
+        k = np.searchsorted(np.asarray(starts, dtype=np.int64), vas, side="right") - 1
+        for j in np.unique(k[k >= 0]).tolist():
+            r = order[j]
+            sel = np.flatnonzero((k == j) & (vas < r.va + min(len(r.data), r.vsize)))
+            if len(sel):
+                out[sel] = np.frombuffer(r.data, dtype=np.uint8)[vas[sel] - r.va]
+        return out
+
+    def read_cstrings(self, vas: np.ndarray) -> list[str | None]:
+        """``[self.read_cstring(va) for va in vas]`` (int64 addresses), decided for most addresses from a
+        window of their first ``_CSTR_WINDOW`` bytes gathered in bulk: where a zero or another byte that
+        is not printable ends the window's printable run of ASCII (or of UTF-16LE) characters, that
+        settles it; runs longer than the window go the way of ``read_cstring``. Fingerprinting asks
+        this of every address a binary's code references: a ``read`` and a ``decode_cstring`` each cost
+        0.9 ms on the median dev-set win query, this 0.25 ms."""
+        out: list[str | None] = [None] * len(vas)
+        starts, order, _, disjoint = self._region_index()
+        if not len(vas) or not order:
+            return out
+        if not disjoint or int(vas.min()) < 0 or order[0].va < 0 or order[-1].va >= 1 << 63:
+            return [self.read_cstring(v) for v in vas.tolist()]
+        k = np.searchsorted(np.asarray(starts, dtype=np.int64), vas, side="right") - 1
+        slow: list[np.ndarray] = []
+        col = np.arange(_CSTR_WINDOW, dtype=np.int64)
+        for j in np.unique(k[k >= 0]).tolist():
+            r = order[j]
+            nd = len(r.data)
+            # addresses past the data (zero-fill, or unmapped) read no string: None
+            sel = np.flatnonzero((k == j) & (vas < r.va + min(nd, r.vsize)))
+            if not len(sel):
+                continue
+            off = vas[sel] - r.va
+            idx = off[:, None] + col
+            w = np.frombuffer(r.data, dtype=np.uint8)[np.minimum(idx, nd - 1)]
+            w[idx >= nd] = 0  # zero-fill past the data (a read ends at most there, an ASCII string too)
+            printable = ((w >= 0x20) & (w <= 0x7E)) | (w == 9) | (w == 10) | (w == 13)
+            at = np.arange(len(sel))
+            end = np.argmin(printable, axis=1)  # the first byte that is not printable
+            long = printable[at, end]  # no such byte in the window
+            ok = ~long & (w[at, end] == 0) & (end >= 4)
+            # not ASCII: maybe UTF-16LE (decode_cstring's test), over the window's characters
+            room = np.minimum(max(nd, r.vsize) - off, CSTRING_LIMIT)  # the read's length
+            wide = ~long & ~ok & (w[:, 1] == 0) & (w[:, 3] == 0) & (room >= 8)
+            slow.append(sel[wide & (off + _CSTR_WINDOW > nd)])  # a read may end mid-character there
+            wide = np.flatnonzero(wide & (off + _CSTR_WINDOW <= nd))
+            lo, hi = w[wide, 0::2], w[wide, 1::2]
+            printable16 = printable[wide, 0::2] & (hi == 0)
+            end16 = np.argmin(printable16, axis=1)
+            at16 = np.arange(len(wide))
+            long16 = printable16[at16, end16]
+            ok16 = ~long16 & (lo[at16, end16] == 0) & (hi[at16, end16] == 0) & (end16 >= 4)
+            slow.append(sel[long])
+            slow.append(sel[wide[long16]])
+            data = r.data
+            for i, o, e in zip(sel[ok].tolist(), off[ok].tolist(), end[ok].tolist(), strict=True):
+                out[i] = data[o:o + e].decode("ascii")
+            wide = wide[ok16]
+            for i, o, e in zip(sel[wide].tolist(), off[wide].tolist(), end16[ok16].tolist(), strict=True):
+                out[i] = data[o:o + 2 * e].decode("utf-16-le")
+        for i in np.concatenate(slow).tolist() if slow else ():
+            out[i] = self.read_cstring(int(vas[i]))
         return out
 
     def gather(self, vas: np.ndarray, ns: np.ndarray) -> bytes | None:

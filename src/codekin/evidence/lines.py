@@ -57,8 +57,12 @@ def token_lines(store: Store, prof: dict[str, Any], samples: dict[int, SampleLab
     for i, (line, _) in enumerate(toks):
         by_line[line].append(i)
     n_holders = [0] * len(toks)  # labelled groups holding each token
-    # per line, the (token, family) pairs in token order, then family name order
-    fam_pairs: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    line_of = np.zeros(len(toks), dtype=np.int64)  # each token's line, as its position in ``by_line``
+    for li, idx in enumerate(by_line.values()):
+        line_of[idx] = li
+    # the (token, family) pairs in token order, then family name order
+    pq = pg = np.zeros(0, dtype=np.int64)
+    names: list[str] = []
     if len(hits.qi):
         # (token, group) pairs made unique in numpy first: a common import is held by most samples
         names = sorted({g for lbl in samples.values() if (g := _group(lbl)) is not None})
@@ -77,24 +81,38 @@ def token_lines(store: Store, prof: dict[str, Any], samples: dict[int, SampleLab
         # libraries and goodware ("kind:name") are not families to point to
         is_fam = np.asarray([":" not in g for g in names], dtype=bool)
         keep = is_fam[pg]
-        line_of = [line for line, _ in toks]
-        for q, g in zip(pq[keep].tolist(), pg[keep].tolist(), strict=True):
-            fam_pairs[line_of[q]].append((q, names[g]))
+        pq, pg = pq[keep], pg[keep]
+    holders = np.asarray(n_holders, dtype=np.int64)
     out: dict[str, dict[str, dict[str, Any]]] = {}
-    for line, idx in by_line.items():
+    # each family's sums in numpy, over its pairs in the order above: a bincount adds its weights one
+    # after the other, as a loop over the pairs did (the same floating-point sums; token_lines of the
+    # median dev-set win query, about a thousand pairs, 0.91 -> 0.71 ms)
+    for li, (line, idx) in enumerate(by_line.items()):
         w = {i: 1.0 / max(n_holders[i], 1) for i in idx}
         total = sum(w.values()) or 1.0
+        sel = line_of[pq] == li
+        q, g = pq[sel], pg[sel]
         fam: dict[str, dict[str, Any]] = {}
-        for i, g in fam_pairs.get(line, ()):
-            d = fam.setdefault(g, {"score": 0.0, "shared": 0, "only": 0, "examples": []})
-            d["score"] += w[i] / total
-            d["shared"] += 1
-            if n_holders[i] == 1:
-                d["only"] += 1
-                if len(d["examples"]) < 3:
-                    d["examples"].append(toks[i][1])
-        for d in fam.values():
-            d["score"] = round(min(d["score"], 1.0), 4)
+        if len(q):
+            u, first = np.unique(g, return_index=True)
+            at = np.zeros(len(names), dtype=np.int64)
+            at[u] = np.arange(len(u))
+            k = at[g]  # pairs' families, numbered by name
+            score = np.bincount(k, weights=(1.0 / np.maximum(holders[q], 1)) / total, minlength=len(u))
+            shared = np.bincount(k, minlength=len(u))
+            only = holders[q] == 1
+            n_only = np.bincount(k[only], minlength=len(u))
+            ko, qo = k[only], q[only]
+            o = np.argsort(ko, kind="stable")  # a family's tokens held by it alone, in token order
+            ko, qo = ko[o], qo[o]
+            rank = np.arange(len(ko)) - np.searchsorted(ko, ko)
+            examples: list[list[str]] = [[] for _ in range(len(u))]
+            for f, t in zip(ko[rank < 3].tolist(), qo[rank < 3].tolist(), strict=True):
+                examples[f].append(toks[t][1])
+            score_l, shared_l, only_l = score.tolist(), shared.tolist(), n_only.tolist()
+            for f in np.argsort(first, kind="stable").tolist():  # families in the order their pairs come
+                fam[names[int(u[f])]] = {"score": round(min(score_l[f], 1.0), 4), "shared": shared_l[f],
+                                         "only": only_l[f], "examples": examples[f]}
         out[line] = fam
     out["_present"] = {line: {"tokens": len(idx)} for line, idx in by_line.items()}  # type: ignore[assignment]
     return out

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from codekin.binary.model import CSTRING_LIMIT, Binary, decode_cstring
+from codekin.binary.model import Binary
 from codekin.disasm.decoder import K_CALL, K_CALLI, K_JCC, K_JMP, K_JMPI
 from codekin.disasm.model import Extraction
 from codekin.fingerprint.hashing import hash_strs, mix64
@@ -272,10 +272,9 @@ def _fingerprint(ex: Extraction) -> FunctionPrints:
     cand = np.flatnonzero(u_str)
     u_str[cand[b.is_code_many(uaddr[cand].astype(np.uint64))]] = False
     cand = np.flatnonzero(u_str)
-    raws = b.read_many(uaddr[cand], np.full(len(cand), CSTRING_LIMIT, dtype=np.int64))
     u_name: list[str | None] = [None] * len(uaddr)
-    for i, raw in zip(cand.tolist(), raws, strict=True):
-        u_name[i] = decode_cstring(raw)
+    for i, name in zip(cand.tolist(), b.read_cstrings(uaddr[cand]), strict=True):
+        u_name[i] = name
     for i in np.flatnonzero(u_slot).tolist():
         u_name[i] = slot_name[int(uaddr[i])]
     u_is_str = u_str & np.fromiter((x is not None for x in u_name), dtype=bool, count=len(uaddr))
@@ -359,6 +358,16 @@ def _unique_pairs(a: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     """De-duplicated (a, v) pairs, sorted by a then v."""
     if not len(a):
         return a.astype(np.int64), v.astype(np.int64)
+    a64, v64 = a.astype(np.int64, copy=False), v.astype(np.int64, copy=False)
+    lo = int(v64.min())
+    bits = (int(v64.max()) - lo).bit_length()
+    if int(a64.min()) >= 0 and bits + int(a64.max()).bit_length() <= 62:
+        # both in one int64 key (a above v's offset from its minimum), sorted as one column: equal keys
+        # are equal pairs, so no argsort and no lexsort of two keys (fingerprint of the median dev-set
+        # win query: 7.2 -> 6.9 ms)
+        key = np.sort((a64 << bits) | (v64 - lo))
+        key = key[np.r_[True, key[1:] != key[:-1]]]
+        return key >> bits, (key & ((1 << bits) - 1)) + lo
     order = np.lexsort((v, a))
     a, v = a[order], v[order]
     keep = np.r_[True, (a[1:] != a[:-1]) | (v[1:] != v[:-1])]

@@ -34,10 +34,19 @@ def hash_str(s: str | bytes, salt: int) -> int:
     return h ^ (salt * 0x9E3779B97F4A7C15 & 0xFFFFFFFFFFFFFFFF)
 
 
+_BLAKE8 = hashlib.blake2b(digest_size=8)  # hash_strs copies this empty state per string
+
+
 def hash_strs(strings: list[str], salt: int) -> np.ndarray:
-    """``hash_str`` of each string, as a uint64 array (the digests joined and read at once)."""
-    blake = hashlib.blake2b
-    digests = b"".join([blake(x.encode("utf-8", "surrogateescape"), digest_size=8).digest() for x in strings])
+    """``hash_str`` of each string, as a uint64 array (the digests joined and read at once). Each
+    string's hasher is a copy of an empty one: a new ``blake2b(..., digest_size=8)`` parses its
+    arguments each time (424 against 298 ns a string; a median dev-set win query hashes about 900)."""
+    out: list[bytes] = []
+    for x in strings:
+        h = _BLAKE8.copy()
+        h.update(x.encode("utf-8", "surrogateescape"))
+        out.append(h.digest())
+    digests = b"".join(out)
     out = np.frombuffer(digests, dtype="<u8").astype(_U)
     out ^= _U(salt * 0x9E3779B97F4A7C15 & 0xFFFFFFFFFFFFFFFF)
     return out

