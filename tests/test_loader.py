@@ -75,11 +75,19 @@ def test_errors_are_typed() -> None:
         load_binary(fixture_path("elf64-O2").read_bytes(), max_size=1000)
 
 
-@pytest.mark.parametrize("name", ["elf64-O2", "elf32-O2", "pe64-O2.exe", "pe32-O2.exe", "macho64.o"])
+@pytest.mark.parametrize("name", ["elf64-O2", "elf32-O2", "pe64-O2.exe", "pe32-O2.exe", "macho64.o",
+                                  "elf64-O2+overlap", "pe32-O2.exe+overlap"])
 def test_is_code_many_agrees_with_is_code(name: str) -> None:
     import numpy as np
 
-    b = load_binary(fixture_path(name).read_bytes(), name=name)
+    from codekin.binary.model import Region
+
+    b = load_binary(fixture_path(name.split("+")[0]).read_bytes(), name=name)
+    if name.endswith("+overlap"):  # overlapping regions (malformed files, ELF TLS sections): the other path
+        code = b.code_regions()[0]
+        b.regions.append(Region(code.va + 16, b"\0" * 64, 256, False))
+        b.regions.append(Region(code.va + len(code.data) - 32, b"\xc3" * 40, 64, True))
+        b.regions.append(Region(code.va, b"\x90" * 8, 8, True))
     probes = {0, 1, (1 << 64) - 1, (1 << 32) - 1}
     for r in b.regions:  # every region edge, from both sides
         for a in (r.va, r.va + len(r.data), r.va + r.vsize):
