@@ -122,6 +122,13 @@ def test_new_indexes_start_from_a_prepared_pack(tmp_path: Path, monkeypatch: pyt
     st = open_store(one).stats()
     assert (st["families"], st["libraries"], st["samples"]) == (1, 1, 2)
     assert open_store(one).version_mismatch() is None
+    # an index that appeared meanwhile (another process) is never replaced under its writer
+    from codekin.evidence.libs import new_index_from_pack
+
+    taken = tmp_path / "taken.db"
+    taken.write_bytes(b"another process's index")
+    assert new_index_from_pack(taken, pack) == 0 and taken.read_bytes() == b"another process's index"
+    assert not list(tmp_path.glob(".taken.db.*"))
     # a changed pack is prepared anew, never served from the other's copy
     ck("index", "--db", str(src_db), "--library", "--family", "kinlib2", str(fixture_path("elf32-O2")))
     ck("libs", "export", str(pack), "--db", str(src_db))

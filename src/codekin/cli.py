@@ -262,7 +262,7 @@ def cmd_index(args: argparse.Namespace) -> int:
                 finally:
                     close_pack(src)
                     store.close()
-            if not args.json:
+            if n and not args.json:
                 console.print(f"[dim]imported {n} library samples from {pack} (--no-libs to skip)[/dim]")
         except CodekinError as exc:
             console.print(f"[yellow]library pack not imported: {exc.message}[/yellow]")

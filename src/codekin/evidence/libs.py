@@ -166,8 +166,9 @@ def prepared_pack(pack: Path) -> Path:
 
 
 def new_index_from_pack(db: Path, pack: Path) -> int:
-    """Create the index file ``db`` (which must not exist) holding ``pack``'s library samples, as a
-    copy of the prepared pack. Returns the number of library samples."""
+    """Create the index file ``db`` holding ``pack``'s library samples, as a copy of the prepared
+    pack. Returns the number of library samples, or 0 when ``db`` exists by then (another process
+    created it meanwhile: it is left as it is, never replaced under that process's writes)."""
     prepared = prepared_pack(pack)
     tmp = db.with_name(f".{db.name}.{os.getpid()}.tmp")
     try:
@@ -181,7 +182,10 @@ def new_index_from_pack(db: Path, pack: Path) -> int:
             store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             store.close()
-        os.replace(tmp, db)
+        try:
+            os.link(tmp, db)  # atomic, and never over an index that appeared meanwhile
+        except FileExistsError:
+            return 0
     finally:
         for suffix in ("", "-wal", "-shm"):
             Path(str(tmp) + suffix).unlink(missing_ok=True)
