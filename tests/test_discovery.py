@@ -196,12 +196,14 @@ def test_compiled_walker_rejects_inconsistent_columns() -> None:
 
     c = cols([1, 2, -1])
     w = discover._CWalker(*c)
-    order, calls, rows, tails, missing = w.walk(0, 0, -1)
-    assert order == [0, 1, 2] and calls == rows == tails == missing == []  # edges taken through the full checks
+    fn_map: dict[int, object] = {}
+    walked, off, missing = w.drain([(0, "entry", 0)], fn_map, False, 10)
+    assert (walked, off, missing) == (1, [], [])
+    assert fn_map == {0: ("entry", [0, 1, 2], [], [])}  # edges taken through the full checks
     assert c[20] == bytearray(b"\x01\x01\x01")  # the blocks taken are marked owned, in place
     with pytest.raises(ValueError):
         discover._CWalker(*cols([1, 3, -1]))  # block 3 does not exist
     with pytest.raises(ValueError):
         discover._CWalker(*cols([1, 2, -1], owned=2))
     with pytest.raises(ValueError):
-        w.walk(5, 0, -1)
+        w.drain([(0, "entry", 5)], {}, False, 10)  # row 5 does not exist

@@ -276,25 +276,6 @@ fail:
     return -1;
 }
 
-PyDoc_STRVAR(walk_doc,
-"walk(b0, a, next_start) -> (order, call_targets, call_rows, tails, missing_blocks)\n\n"
-"Depth-first walk of one function from block b0 (its address a); next_start is the next known\n"
-"function start after a, or -1 for none. Marks the blocks it takes as owned. Returns the blocks in\n"
-"visit order, the direct call targets and their rows, the tail calls as (address, row) pairs, and\n"
-"the blocks taken that have off-sweep targets. Same rules and order as _Analysis._drain_py.");
-
-static PyObject *Walker_walk(Walker *w, PyObject *args) {
-    long long b0, a, next_start;
-    if (!PyArg_ParseTuple(args, "LLL", &b0, &a, &next_start)) return NULL;
-    if (b0 < 0 || b0 >= w->nb) {
-        PyErr_SetString(PyExc_ValueError, "walk: b0 is not a block");
-        return NULL;
-    }
-    PyObject *out[5];
-    if (walk_core(w, b0, a, next_start, out) < 0) return NULL;
-    return Py_BuildValue("(NNNNN)", out[0], out[1], out[2], out[3], out[4]);
-}
-
 static PyObject *STR_CALL, *STR_TAIL;
 
 /* Appends (addr, why, row) to the queue unless addr is a key of fn_map already. */
@@ -422,7 +403,6 @@ fail:
 }
 
 static PyMethodDef Walker_methods[] = {
-    {"walk", (PyCFunction)Walker_walk, METH_VARARGS, walk_doc},
     {"drain", (PyCFunction)Walker_drain, METH_VARARGS, drain_doc},
     {NULL, NULL, 0, NULL},
 };
