@@ -94,8 +94,10 @@ class _Mcrit:
         return time.perf_counter() - t0, err
 
 
-def _serve(conn: Any, tool: str, setting: str, db: str, index: list[dict[str, Any]]) -> None:
+def _serve(conn: Any, tool: str, setting: str, db: str, index: list[dict[str, Any]], cpu: int) -> None:
     """A worker process: one tool, warm, answering the queries the driver sends one at a time."""
+    if cpu >= 0:
+        os.sched_setaffinity(0, {cpu})
     side: _Codekin | _Mcrit = _Codekin(Path(db)) if tool == "codekin" else _Mcrit(setting, index)
     conn.send(side.load_s if isinstance(side, _Codekin) else side.index_s)
     while (msg := conn.recv()) is not None:
@@ -107,8 +109,10 @@ class _Separate:
     CLI or API process): neither pays for the other's heap (MCRIT's reaches 3 GB) in its allocator,
     caches or garbage collector. The driver sends one query at a time, so the tools never overlap."""
 
-    def __init__(self, setting: str, db: Path, index: list[dict[str, Any]]) -> None:
+    def __init__(self, setting: str, db: Path, index: list[dict[str, Any]], pin: bool = False) -> None:
         self.args = (setting, str(db), index)
+        cpus = sorted(os.sched_getaffinity(0))
+        self.cpu = {"codekin": cpus[0], "mcrit": cpus[1]} if pin and len(cpus) >= 2 else {"codekin": -1, "mcrit": -1}
         self.conns: dict[str, Any] = {}
         self.procs: list[Any] = []
 
@@ -118,7 +122,7 @@ class _Separate:
         ctx = mp.get_context("spawn")
         for tool in ("codekin", "mcrit"):
             parent, child = ctx.Pipe()
-            p = ctx.Process(target=_serve, args=(child, tool, *self.args), daemon=True)
+            p = ctx.Process(target=_serve, args=(child, tool, *self.args, self.cpu[tool]), daemon=True)
             p.start()
             self.conns[tool] = parent
             self.procs.append(p)
@@ -163,6 +167,9 @@ def main() -> None:
     ap.add_argument("--mode", choices=["separate", "shared"], default="separate",
                     help="separate: each tool in a worker process of its own (default); shared: both in "
                          "this process, as before session 7")
+    ap.add_argument("--pin", action="store_true",
+                    help="separate mode: each worker on a core of its own (codekin the first, MCRIT the second), "
+                         "so that neither finds its caches emptied by the other")
     args = ap.parse_args()
 
     from codekin.evidence.libs import default_pack_path
@@ -181,7 +188,7 @@ def main() -> None:
     if args.mode == "shared":
         runner: _Shared | _Separate = _Shared(args.setting, db, index)
     else:
-        runner = _Separate(args.setting, db, index)
+        runner = _Separate(args.setting, db, index, pin=args.pin)
     try:
         with Progress(transient=True) as prog:
             task = prog.add_task("MCRIT index (SMDA reports from the harness cache)", total=None)
@@ -209,7 +216,8 @@ def main() -> None:
         return {"median": 1000 * statistics.median(xs), "p95": 1000 * pct(xs, 0.95), "mean": 1000 * statistics.mean(xs)}
 
     res = {
-        "setting": args.setting, "mode": args.mode, "queries": len(rows), "codekin_index_s": round(t_ck_index, 1),
+        "setting": args.setting, "mode": args.mode + (" pinned" if args.pin else ""), "queries": len(rows),
+        "codekin_index_s": round(t_ck_index, 1),
         "mcrit_index_s": round(t_mc_index, 1), "codekin_memory_load_s": round(t_mem_load, 2),
         "codekin_ms": summary(ck), "codekin_mem_ms": summary(cm), "mcrit_ms": summary(mc),
         "ratio_of_medians": statistics.median(mc) / statistics.median(ck),
@@ -223,14 +231,17 @@ def main() -> None:
         "load_avg_end": list(os.getloadavg()),
         "rows": rows,
     }
-    out = ROOT / "bench" / "results" / f"latency-{args.setting}.json"
+    tag = args.setting + ("-pinned" if args.mode == "separate" and args.pin else "")
+    out = ROOT / "bench" / "results" / f"latency-{tag}.json"
     out.write_text(json.dumps(res, indent=1))
     print(json.dumps({k: v for k, v in res.items() if k != "rows"}, indent=1))
     commit = source_version()
     c, cmm, m = res["codekin_ms"], res["codekin_mem_ms"], res["mcrit_ms"]
     where = ("each tool in a warm worker process of its own, the driver sending one query at a time"
              if args.mode == "separate" else "both tools warm in this one process")
-    body = (f"## Query latency against MCRIT, same run ({args.setting})\n\n"
+    if args.mode == "separate" and args.pin:
+        where += ", each worker pinned to a core of its own (codekin the first, MCRIT the second)"
+    body = (f"## Query latency against MCRIT, same run ({args.setting}{', pinned' if tag != args.setting else ''})\n\n"
             + header("python bench/latency.py " + " ".join(sys.argv[1:]))
             + f"- codekin source: {commit}; MCRIT 1.9.0 + SMDA through the dev-set harness's adapter\n"
             f"- load average at the end (1/5/15 min): {[round(x, 2) for x in res['load_avg_end']]} (2 cores)\n"
@@ -250,8 +261,8 @@ def main() -> None:
             f"{res['ratio_of_totals']:.1f}x | {res['mem_ratio_of_totals']:.1f}x |\n"
             f"| median of per-query ratios | | | | {res['per_query_ratio_median']:.1f}x | "
             f"{res['mem_per_query_ratio_median']:.1f}x |\n\n"
-            f"Target (issue 3): 50x faster. Raw data: `bench/results/latency-{args.setting}.json`.\n")
-    write_section(f"latency-{args.setting}", body)
+            f"Target (issue 3): 50x faster. Raw data: `bench/results/latency-{tag}.json`.\n")
+    write_section(f"latency-{tag}", body)
 
 
 if __name__ == "__main__":
