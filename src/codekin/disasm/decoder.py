@@ -504,7 +504,7 @@ def raw_records(insns: list[iced_x86.Instruction]) -> np.ndarray | None:
     layout is not the one the sweep reads."""
     if not _RAW_OK:
         return None
-    return np.frombuffer(b"".join(map(_STATE, insns)), dtype=_RAW)  # type: ignore[arg-type]
+    return np.frombuffer(_take_records(iter(insns), len(insns)), dtype=_RAW)
 
 
 # instructions of every operand shape the sweep reads, for the layout checks below
