@@ -22,6 +22,7 @@ existing indexes stale (detected on open; ``codekin reindex`` brings them up to 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, fields, replace
 from itertools import pairwise
 from typing import Any
@@ -33,6 +34,13 @@ from codekin.disasm.decoder import K_CALL, K_CALLI, K_JCC, K_JMP, K_JMPI
 from codekin.disasm.model import Extraction
 from codekin.fingerprint.hashing import hash_strs, mix64
 from codekin.fingerprint.tokens import CLASS, CLASSES, TOKEN
+
+try:  # the MinHash fold in C (src/codekin/fingerprint/_minhash.c), built at install where a compiler is at hand
+    from codekin.fingerprint import _minhash as _mh_c
+except ImportError:  # pragma: no cover - the numpy path below gives the same words
+    _mh_c = None  # type: ignore[assignment]
+# CODEKIN_PURE_KERNELS=1 takes the numpy paths of the compiled kernels (fingerprint and matcher)
+PURE_KERNELS = os.environ.get("CODEKIN_PURE_KERNELS", "") in ("1", "true", "yes")
 
 FINGERPRINT_VERSION = 2
 K = 64  # words of the stored signature: K_CODE code words, then K - K_CODE data words
@@ -408,6 +416,30 @@ MERGE_MAX = 1 << 15  # _minhash: parts of at most this many features in all are 
 
 def _minhash(feats: list[np.ndarray], owners: list[np.ndarray], n: int, mult: np.ndarray,
              add: np.ndarray) -> np.ndarray:
+    """K-way MinHash of each owner's feature set (``_minhash_numpy``), in C where the kernel is built:
+    one pass over the features with the owner's words in registers (the median dev-set win query's
+    two signatures: see BENCHMARKS.md, "Query latency"). The same words either way (tests)."""
+    if _mh_c is None or PURE_KERNELS:
+        return _minhash_numpy(feats, owners, n, mult, add)
+    return _minhash_compiled(feats, owners, n, mult, add)
+
+
+def _minhash_compiled(feats: list[np.ndarray], owners: list[np.ndarray], n: int, mult: np.ndarray,
+                      add: np.ndarray) -> np.ndarray:
+    out = np.full((n, len(mult)), EMPTY, dtype=np.uint32)
+    mult_c = np.ascontiguousarray(mult, dtype=np.uint32)
+    add_c = np.ascontiguousarray(add, dtype=np.uint32)
+    for F, own in zip(feats, owners, strict=True):
+        if len(F):
+            # the minimum ignores order: parts go in as they are, no sort by owner (the kernel keeps an
+            # owner's words in registers over each run of equal owners, and every part is grouped)
+            _mh_c.fold(out, np.ascontiguousarray(F, dtype=np.uint64), np.ascontiguousarray(own, dtype=np.int64),
+                       mult_c, add_c)
+    return out
+
+
+def _minhash_numpy(feats: list[np.ndarray], owners: list[np.ndarray], n: int, mult: np.ndarray,
+                   add: np.ndarray) -> np.ndarray:
     """K-way MinHash of each owner's feature set: 32-bit multiply-add permutations of pre-mixed
     features (only the low 32 bits of a feature count; a feature repeated inside a function counts once,
     as the minimum ignores repeats).

@@ -19,7 +19,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from codekin.fingerprint.features import EMPTY, K_CODE
+from codekin.fingerprint.features import EMPTY, K_CODE, PURE_KERNELS
+
+try:  # the pair loop in C (src/codekin/match/_pairsim.c), built at install where a compiler is at hand
+    from codekin.match import _pairsim
+except ImportError:  # pragma: no cover - the numpy path gives the same scores
+    _pairsim = None  # type: ignore[assignment]
 
 DATA_WEIGHT = 0.5
 ONE_SIDED_DATA = 0.5  # discount when only one of the two functions has data features
@@ -68,7 +73,29 @@ CHUNK = 4096  # pairs per block in pair_similarity_at: the gathered rows stay in
 
 def pair_similarity_at(sigs_a: np.ndarray, ia: np.ndarray, sigs_b: np.ndarray, ib: np.ndarray,
                        exact_a: np.ndarray, exact_b: np.ndarray) -> np.ndarray:
-    """``pair_similarity`` of the pairs (sigs_a[ia[i]], sigs_b[ib[i]]), a block of pairs at a time (the
+    """``pair_similarity`` of the pairs (sigs_a[ia[i]], sigs_b[ib[i]]): in C where the kernel is built
+    (each pair's rows compared where they lie, no gathering), else ``pair_similarity_blocks``. The same
+    scores bit for bit (tests)."""
+    if (_pairsim is None or PURE_KERNELS or sigs_a.dtype != np.uint32 or sigs_b.dtype != np.uint32
+            or sigs_a.ndim != 2 or sigs_b.ndim != 2 or sigs_a.shape[1] != sigs_b.shape[1]
+            or sigs_a.shape[1] < K_CODE or not len(ia)):
+        return pair_similarity_blocks(sigs_a, ia, sigs_b, ib, exact_a, exact_b)
+    out = np.empty(len(ia), dtype=np.float64)
+    _pairsim.similarities(out, np.ascontiguousarray(sigs_a), np.ascontiguousarray(ia, dtype=np.int64),
+                          np.ascontiguousarray(sigs_b), np.ascontiguousarray(ib, dtype=np.int64),
+                          _u64(exact_a), _u64(exact_b), sigs_a.shape[1], K_CODE, DATA_WEIGHT, ONE_SIDED_DATA)
+    return out
+
+
+def _u64(x: np.ndarray) -> np.ndarray:
+    """The same 64 bits as uint64, contiguous (exact hashes come as uint64 or as SQLite's int64)."""
+    x = np.ascontiguousarray(x)
+    return x.view(np.uint64) if x.dtype.itemsize == 8 and x.dtype.kind in "iu" else x.astype(np.uint64)
+
+
+def pair_similarity_blocks(sigs_a: np.ndarray, ia: np.ndarray, sigs_b: np.ndarray, ib: np.ndarray,
+                           exact_a: np.ndarray, exact_b: np.ndarray) -> np.ndarray:
+    """``pair_similarity`` of the pairs (sigs_a[ia[i]], sigs_b[ib[i]]) in numpy, a block of pairs at a time (the
     matcher's candidate pairs run to hundreds of thousands: gathering all their rows first costs more
     than comparing them). The blocks are gathered into buffers reused from block to block (fresh
     megabyte-sized temporaries per block cost page faults: up to three times the time, measured on

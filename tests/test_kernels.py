@@ -1,0 +1,99 @@
+"""The compiled kernels of fingerprinting (``src/codekin/fingerprint/_minhash.c``) and of the matcher
+(``src/codekin/match/_pairsim.c``) against their numpy paths, on the committed fixtures: the same
+signature words and the same scores, bit for bit, and refusal of arguments that would reach outside
+the arrays."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import fixture_path
+
+from codekin.binary.loader import load_binary
+from codekin.disasm.discover import extract
+from codekin.fingerprint import FunctionPrints, features, fingerprint
+from codekin.match import similarity
+
+NAMES = ["elf64-O0", "elf64-O2", "elf32-O2", "pe64-O2.exe", "pe32-O2.exe", "hostile-O2"]
+
+
+def _prints(name: str, monkeypatch: pytest.MonkeyPatch, pure: bool) -> FunctionPrints:
+    monkeypatch.setattr(features, "PURE_KERNELS", pure)
+    return fingerprint(extract(load_binary(fixture_path(name).read_bytes(), name=name)))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_compiled_minhash_equals_numpy(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whole fingerprints through the C fold equal those through numpy (signatures and LSH keys)."""
+    assert features._mh_c is not None, "the MinHash kernel was not built (scripts/setup.sh needs gcc)"
+    fast = _prints(name, monkeypatch, False)
+    slow = _prints(name, monkeypatch, True)
+    assert len(fast) > 10
+    assert np.array_equal(fast.minhash, slow.minhash)
+    assert np.array_equal(fast.bands, slow.bands)
+    # not a trivial agreement: most functions have code words below EMPTY, many have data words too
+    assert (fast.minhash[:, 0] != features.EMPTY).mean() > 0.9
+    assert (fast.minhash[:, features.K_CODE] != features.EMPTY).any()
+
+
+def test_compiled_minhash_unsorted_owners() -> None:
+    """Owners in any order, repeated and interleaved: the same words as numpy (which sorts them)."""
+    rng = np.random.default_rng(7)
+    n, m = 50, 3000
+    feats = [rng.integers(0, 2**63, size=m, dtype=np.uint64), rng.integers(0, 2**63, size=17, dtype=np.uint64)]
+    owners = [rng.integers(0, n, size=m), np.full(17, n - 1)]
+    mult, add = features._MULT[:features.K_CODE], features._ADD[:features.K_CODE]
+    fast = features._minhash_compiled(feats, owners, n, mult, add)
+    slow = features._minhash_numpy(feats, owners, n, mult, add)
+    assert np.array_equal(fast, slow)
+    assert (fast != features.EMPTY).all()
+
+
+def test_minhash_kernel_refuses_bad_owners() -> None:
+    out = np.full((4, 8), features.EMPTY, dtype=np.uint32)
+    mult, add = features._MULT[:8].copy(), features._ADD[:8].copy()
+    f = np.arange(3, dtype=np.uint64)
+    for bad in (np.asarray([0, 4, 1]), np.asarray([0, -1, 1])):
+        with pytest.raises(ValueError):
+            features._mh_c.fold(out, f, bad.astype(np.int64), mult, add)
+    with pytest.raises(ValueError):  # owners of another item size
+        features._mh_c.fold(out, f, np.zeros(3, dtype=np.int32), mult, add)
+    with pytest.raises(ValueError):  # out not a whole number of rows
+        features._mh_c.fold(np.zeros(9, dtype=np.uint32), f, np.zeros(3, dtype=np.int64), mult, add)
+    assert (out == features.EMPTY).all()
+
+
+@pytest.mark.parametrize(("a_name", "b_name"), [("elf64-O0", "elf64-O2"), ("elf32-O2", "pe32-O2.exe"),
+                                                ("pe64-O2.exe", "hostile-O2")])
+def test_compiled_pair_similarity_equals_numpy(a_name: str, b_name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every pair of functions of two fixtures: the C scores equal the numpy scores exactly, including
+    exact twins (1.0), one-sided and two-sided data, and int64 exact hashes as SQLite gives them."""
+    assert similarity._pairsim is not None, "the pair-similarity kernel was not built"
+    a = _prints(a_name, monkeypatch, False)
+    b = _prints(b_name, monkeypatch, False)
+    ia = np.repeat(np.arange(len(a)), len(b))
+    ib = np.tile(np.arange(len(b)), len(a))
+    fast = similarity.pair_similarity_at(a.minhash, ia, b.minhash, ib, a.exact, b.exact.view(np.int64))
+    slow = similarity.pair_similarity_blocks(a.minhash, ia, b.minhash, ib, a.exact, b.exact)
+    assert np.array_equal(fast, slow)
+    assert len(np.unique(fast)) > 20  # many different scores, not a constant
+    same = similarity.pair_similarity_at(a.minhash, np.arange(len(a)), a.minhash, np.arange(len(a)), a.exact, a.exact)
+    assert (same == 1.0).all()
+
+
+def test_pair_kernel_refuses_rows_outside() -> None:
+    sig = np.full((3, features.K), 5, dtype=np.uint32)
+    ex = np.arange(3, dtype=np.uint64)
+    out = np.empty(2)
+    with pytest.raises(IndexError):
+        similarity._pairsim.similarities(out, sig, np.asarray([0, 3]), sig, np.asarray([0, 1]), ex, ex,
+                                         features.K, features.K_CODE, 0.5, 0.5)
+    with pytest.raises(IndexError):  # a row past the exact hashes given
+        similarity._pairsim.similarities(out, sig, np.asarray([0, 2]), sig, np.asarray([0, 1]), ex[:2], ex,
+                                         features.K, features.K_CODE, 0.5, 0.5)
+    with pytest.raises(ValueError):  # signatures of another width
+        similarity._pairsim.similarities(out, sig, np.asarray([0, 1]), sig, np.asarray([0, 1]), ex, ex,
+                                         7, features.K_CODE, 0.5, 0.5)
+    with pytest.raises(ValueError):  # index arrays of another length than out
+        similarity._pairsim.similarities(out, sig, np.asarray([0]), sig, np.asarray([0, 1]), ex, ex,
+                                         features.K, features.K_CODE, 0.5, 0.5)
