@@ -2,8 +2,10 @@
 
 Both tools answer from a warm index (codekin: the embedded SQLite store; MCRIT: its in-memory
 storage, no MongoDB), and both disassemble every query from its bytes (MCRIT's SMDA report cache is
-used only to build MCRIT's index, never for a query). Each tool runs in a worker process of its own
-(``--mode shared``: both in this one process, the bench's mode before session 7); the driver sends
+used only to build MCRIT's index, never for a query). Each tool runs in a worker process of its own,
+and so does each of codekin's two set-ups, SQLite look-ups and look-up tables in memory (since
+session 8; before, both shared one worker and each other's heap and caches; ``--mode shared``: all in
+this one process, the bench's mode before session 7); the driver sends
 one query at a time, rotating the order of the tools, so that both see the same machine load and
 never overlap. MCRIT is driven through the dev-set harness's own adapter
 (``../shared/devset/eval.py``), the same code that produced its figures in BENCHMARKS.md.
@@ -39,30 +41,37 @@ def pct(xs: list[float], q: float) -> float:
 class _Codekin:
     """codekin's side: the index file through SQL, and the same file with its look-up tables in memory."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, modes: tuple[str, ...] = ("codekin", "codekin_mem")) -> None:
         from codekin.store import open_store
 
-        self.store = open_store(db)
-        self.mem_store = open_store(db)  # the same file, look-ups from an in-memory copy (store/memindex.py)
-        self.mem_store.use_memory()
-        t0 = time.perf_counter()
-        self.mem_store._memindex()
-        self.load_s = time.perf_counter() - t0
+        self.load_s = 0.0
+        self.stores = {}
+        if "codekin" in modes:
+            self.stores["codekin"] = open_store(db)
+        if "codekin_mem" in modes:
+            # the same file, look-ups from an in-memory copy (store/memindex.py)
+            mem = open_store(db)
+            mem.use_memory()
+            t0 = time.perf_counter()
+            mem._memindex()
+            self.load_s = time.perf_counter() - t0
+            self.stores["codekin_mem"] = mem
 
     def query(self, tool: str, path: str, name: str) -> tuple[float, str]:
         from codekin.pipeline import analyse_bytes
         from codekin.query import query_extraction
 
+        store = self.stores[tool]
         t0 = time.perf_counter()
         data = Path(path).read_bytes()
         for res in analyse_bytes(data, name=name):
             if res.extraction is not None:
-                query_extraction(self.mem_store if tool == "codekin_mem" else self.store, res, top=10, evidence=50)
+                query_extraction(store, res, top=10, evidence=50)
         return time.perf_counter() - t0, ""
 
     def close(self) -> None:
-        self.store.close()
-        self.mem_store.close()
+        for st in self.stores.values():
+            st.close()
 
 
 class _Mcrit:
@@ -98,7 +107,7 @@ def _serve(conn: Any, tool: str, setting: str, db: str, index: list[dict[str, An
     """A worker process: one tool, warm, answering the queries the driver sends one at a time."""
     if cpu >= 0:
         os.sched_setaffinity(0, {cpu})
-    side: _Codekin | _Mcrit = _Codekin(Path(db)) if tool == "codekin" else _Mcrit(setting, index)
+    side: _Codekin | _Mcrit = _Mcrit(setting, index) if tool == "mcrit" else _Codekin(Path(db), (tool,))
     conn.send(side.load_s if isinstance(side, _Codekin) else side.index_s)
     while (msg := conn.recv()) is not None:
         conn.send(side.query(*msg))
@@ -106,13 +115,15 @@ def _serve(conn: Any, tool: str, setting: str, db: str, index: list[dict[str, An
 
 class _Separate:
     """Each tool in a process of its own, as each runs in practice (MCRIT as a server, codekin as its
-    CLI or API process): neither pays for the other's heap (MCRIT's reaches 3 GB) in its allocator,
-    caches or garbage collector. The driver sends one query at a time, so the tools never overlap."""
+    CLI or API process; codekin's SQLite and in-memory set-ups in one each): none pays for another's
+    heap (MCRIT's reaches 3 GB) in its allocator, caches or garbage collector. The driver sends one
+    query at a time, so the tools never overlap."""
 
     def __init__(self, setting: str, db: Path, index: list[dict[str, Any]], pin: bool = False) -> None:
         self.args = (setting, str(db), index)
         cpus = sorted(os.sched_getaffinity(0))
-        self.cpu = {"codekin": cpus[0], "mcrit": cpus[1]} if pin and len(cpus) >= 2 else {"codekin": -1, "mcrit": -1}
+        self.cpu = ({"codekin": cpus[0], "codekin_mem": cpus[0], "mcrit": cpus[1]} if pin and len(cpus) >= 2
+                    else {"codekin": -1, "codekin_mem": -1, "mcrit": -1})
         self.conns: dict[str, Any] = {}
         self.procs: list[Any] = []
 
@@ -120,16 +131,17 @@ class _Separate:
         import multiprocessing as mp
 
         ctx = mp.get_context("spawn")
-        for tool in ("codekin", "mcrit"):
+        for tool in ("codekin", "codekin_mem", "mcrit"):
             parent, child = ctx.Pipe()
             p = ctx.Process(target=_serve, args=(child, tool, *self.args, self.cpu[tool]), daemon=True)
             p.start()
             self.conns[tool] = parent
             self.procs.append(p)
-        return self.conns["codekin"].recv(), self.conns["mcrit"].recv()
+        self.conns["codekin"].recv()
+        return self.conns["codekin_mem"].recv(), self.conns["mcrit"].recv()
 
     def query(self, tool: str, path: str, name: str) -> tuple[float, str]:
-        conn = self.conns["mcrit" if tool == "mcrit" else "codekin"]
+        conn = self.conns[tool]
         conn.send((tool, path, name))
         return conn.recv()  # type: ignore[no-any-return]
 
@@ -237,10 +249,11 @@ def main() -> None:
     print(json.dumps({k: v for k, v in res.items() if k != "rows"}, indent=1))
     commit = source_version()
     c, cmm, m = res["codekin_ms"], res["codekin_mem_ms"], res["mcrit_ms"]
-    where = ("each tool in a warm worker process of its own, the driver sending one query at a time"
+    where = ("each tool in a warm worker process of its own (codekin's SQLite and in-memory set-ups in one "
+             "each), the driver sending one query at a time"
              if args.mode == "separate" else "both tools warm in this one process")
     if args.mode == "separate" and args.pin:
-        where += ", each worker pinned to a core of its own (codekin the first, MCRIT the second)"
+        where += ", pinned: codekin's workers to the first core, MCRIT's to the second"
     body = (f"## Query latency against MCRIT, same run ({args.setting}{', pinned' if tag != args.setting else ''})\n\n"
             + header("python bench/latency.py " + " ".join(sys.argv[1:]))
             + f"- codekin source: {commit}; MCRIT 1.9.0 + SMDA through the dev-set harness's adapter\n"
