@@ -227,12 +227,13 @@ def _extract(binary: Binary, deadline: float | None) -> Extraction:
     got = _got_address(binary)
 
     seeds = _seeds(binary)
+    jt_cache: dict[tuple[int, int], tuple[int, ...]] = {}  # jump-table windows -> case targets, both rounds
     resynced = 0
     conflicts = 0
     rounds = 2  # a second pass only when reached code pointed inside swept instructions
     for rnd in range(rounds):
         _check(deadline, "discovery")
-        state = _Analysis(binary, table, code_ranges, stub_ranges, got, seeds, deadline)
+        state = _Analysis(binary, table, code_ranges, stub_ranges, got, seeds, deadline, jt_cache)
         state.run()
         missing = state.missing_targets()
         if not missing or rnd == rounds - 1:
@@ -304,9 +305,10 @@ def _seeds(binary: Binary) -> list[tuple[int, str]]:
 class _Analysis:
     def __init__(self, binary: Binary, table: InsnTable, code_ranges: list[tuple[int, int]],
                  stub_ranges: list[tuple[int, int]], got: int | None, seeds: list[tuple[int, str]],
-                 deadline: float | None) -> None:
+                 deadline: float | None, jt_cache: dict[tuple[int, int], tuple[int, ...]] | None = None) -> None:
         self.b = binary
         self.t = table
+        self.jt_cache = {} if jt_cache is None else jt_cache
         self.idx = _Index(table, code_ranges)
         self.stub_ranges = stub_ranges
         self.got = got
@@ -428,15 +430,23 @@ class _Analysis:
                 if lo == tried:
                     continue  # the same window again gives the same answer
                 tried = lo
-                if lo == lo_far and far is not None:
-                    sub = far
+                # the answer depends on the window's bytes alone: a second round (after a resync) asks
+                # the same windows again, and takes the first round's answers
+                key = (int(ip[lo]), e_r)
+                known = self.jt_cache.get(key)
+                if known is not None:
+                    targets = list(known)
                 else:
-                    wva = int(ip[lo])
-                    sub = list(iced_x86.Decoder(bits, self.b.read(wva, e_r - wva), ip=wva))
-                try:
-                    targets = jumptables.resolve_insns(self.b, sub, self.got)
-                except (ValueError, OverflowError):
-                    targets = []
+                    if lo == lo_far and far is not None:
+                        sub = far
+                    else:
+                        wva = key[0]
+                        sub = list(iced_x86.Decoder(bits, self.b.read(wva, e_r - wva), ip=wva))
+                    try:
+                        targets = jumptables.resolve_insns(self.b, sub, self.got)
+                    except (ValueError, OverflowError):
+                        targets = []
+                    self.jt_cache[key] = tuple(targets)
                 if targets:
                     break
             self._accept_cases(r, targets, leader)
