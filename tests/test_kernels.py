@@ -97,3 +97,53 @@ def test_pair_kernel_refuses_rows_outside() -> None:
     with pytest.raises(ValueError):  # index arrays of another length than out
         similarity._pairsim.similarities(out, sig, np.asarray([0]), sig, np.asarray([0, 1]), ex, ex,
                                          features.K, features.K_CODE, 0.5, 0.5)
+
+
+def test_lsh_merge_equals_numpy() -> None:
+    """The C merge of a look-up's ranges gives the pairs expand_ranges + unique_pairs give: ranges of a
+    sorted (key, id) table, several per query row, overlapping, empty, repeated rows and skipped rows."""
+    from codekin.store import memindex
+
+    assert memindex._lshmerge is not None, "the LSH merge kernel was not built"
+    rng = np.random.default_rng(11)
+    for trial in range(30):
+        n_keys = int(rng.integers(1, 60))
+        sizes = rng.integers(0, 40, size=n_keys)
+        table = np.concatenate([np.sort(rng.choice(500, size=int(s), replace=False)) for s in sizes]).astype(np.int64)
+        starts = np.r_[0, np.cumsum(sizes)].astype(np.int64)
+        m = int(rng.integers(1, 200))
+        key = rng.integers(0, n_keys, size=m)
+        lo, hi = starts[key], starts[key + 1]
+        if trial % 3 == 0:  # some ranges cut to nothing, as a missing key gives
+            hi = np.where(rng.random(m) < 0.2, lo, hi)
+        qis = np.sort(rng.integers(0, 40 if trial % 2 else 3, size=m)).astype(np.int64)
+        fast = memindex.merge_ranges(lo, hi, qis, table)
+        q, p = memindex.expand_ranges(lo, hi, qis)
+        slow = memindex.unique_pairs(q, table[p]) if len(q) else memindex.Candidates(q, q)
+        assert np.array_equal(fast.qi, slow.qi) and np.array_equal(fast.fid, slow.fid)
+    # more ranges for one query row than the kernel merges at once: the same pairs
+    table = np.arange(1000, dtype=np.int64)
+    lo = np.arange(0, 900, 9, dtype=np.int64)
+    hi = lo + 30
+    qis = np.zeros(len(lo), dtype=np.int64)
+    fast = memindex.merge_ranges(lo, hi, qis, table)
+    want = np.unique(np.concatenate([table[a:b] for a, b in zip(lo, hi, strict=True)]))
+    assert len(lo) > 64 and np.array_equal(fast.fid, want) and (fast.qi == 0).all()
+
+
+def test_lsh_merge_refuses_bad_ranges() -> None:
+    from codekin.store import memindex
+
+    table = np.arange(10, dtype=np.int64)
+    out = np.empty(20, dtype=np.int64), np.empty(20, dtype=np.int64)
+    bad = [([0, 5], [3, 11], [0, 1]),  # past the table
+           ([4], [2], [0]),  # lo above hi
+           ([0, 2], [2, 4], [1, 0])]  # query rows out of order
+    for lo, hi, q in bad:
+        with pytest.raises(ValueError):
+            memindex._lshmerge.merge(np.asarray(lo, dtype=np.int64), np.asarray(hi, dtype=np.int64),
+                                     np.asarray(q, dtype=np.int64), table, *out)
+    with pytest.raises(ValueError):  # output too short
+        memindex._lshmerge.merge(np.asarray([0], dtype=np.int64), np.asarray([10], dtype=np.int64),
+                                 np.asarray([0], dtype=np.int64), table, np.empty(5, dtype=np.int64),
+                                 np.empty(5, dtype=np.int64))

@@ -20,8 +20,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from codekin.fingerprint.features import K, sorted_unique
+from codekin.fingerprint.features import PURE_KERNELS, K, sorted_unique
 from codekin.store.base import Candidates, StoredFunctions
+
+try:  # the merge of the look-up's ranges in C (src/codekin/store/_lshmerge.c), built where a compiler is at hand
+    from codekin.store import _lshmerge
+except ImportError:  # pragma: no cover - expand_ranges and unique_pairs give the same pairs
+    _lshmerge = None  # type: ignore[assignment]
 
 _EMPTY = np.zeros(0, dtype=np.int64)
 
@@ -86,6 +91,24 @@ def unique_pairs(qi: np.ndarray, fid: np.ndarray) -> Candidates:
     _sort_grouped(pair, qi)
     pair = pair[np.r_[True, pair[1:] != pair[:-1]]]
     return Candidates(pair >> 40, pair & ((1 << 40) - 1))
+
+
+def merge_ranges(lo: np.ndarray, hi: np.ndarray, qis: np.ndarray, table: np.ndarray) -> Candidates:
+    """``unique_pairs`` of ``expand_ranges(lo, hi, qis)`` over ``table``, in C (``_lshmerge.c``): each
+    query function's sorted ranges merged, repeats dropped (``qis`` non-decreasing; else numpy)."""
+    lo = np.ascontiguousarray(lo, dtype=np.int64)
+    hi = np.ascontiguousarray(hi, dtype=np.int64)
+    qis = np.ascontiguousarray(qis, dtype=np.int64)
+    total = int((hi - lo).sum()) if len(lo) else 0
+    if total == 0:
+        return Candidates(_EMPTY, _EMPTY)
+    if _lshmerge is None or bool((qis[1:] < qis[:-1]).any()):
+        qi, p = expand_ranges(lo, hi, qis)
+        return unique_pairs(qi, table[p])
+    out_q = np.empty(total, dtype=np.int64)
+    out_f = np.empty(total, dtype=np.int64)
+    n = _lshmerge.merge(lo, hi, qis, np.ascontiguousarray(table, dtype=np.int64), out_q, out_f)
+    return Candidates(out_q[:n], out_f[:n])
 
 
 def _sort_grouped(key: np.ndarray, qi: np.ndarray) -> bool:
@@ -202,6 +225,8 @@ class MemoryIndex:
         if hot_band is not None:  # the same cut as the SQL look-up: keys shared by too many functions
             cold = (hi - lo) <= hot_band
             lo, hi, qis = lo[cold], hi[cold], qis[cold]
+        if _lshmerge is not None and not PURE_KERNELS:
+            return merge_ranges(lo, hi, qis, self.band_fid)
         qi, p = expand_ranges(lo, hi, qis)
         if not len(qi):
             return Candidates(_EMPTY, _EMPTY)
