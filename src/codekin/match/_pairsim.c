@@ -14,6 +14,7 @@
 #include <Python.h>
 #include <stdint.h>
 
+/* the loop, built three times where the compiler can (AVX-512, AVX2 and the baseline), picked at load */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 #define CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 #else
