@@ -3,6 +3,7 @@ the report (a plain dict, stable JSON: docs/json.md, schema in schemas/query.sch
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from codekin import __version__
@@ -21,6 +22,20 @@ SCHEMA_ID = "codekin.query/1"
 
 def query_extraction(store: Store, res: Result, *, top: int = 10, evidence: int = 50,
                      exclude_self: bool = False) -> dict[str, Any]:
+    """The report of one extracted query. The cyclic garbage collector is paused meanwhile, as in
+    extraction: fingerprinting, matching and the report make many short-lived containers and no
+    reference cycles, and the collector's passes over a warm process's objects cost about 1 ms of a
+    median dev-set query (measured through gc callbacks)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _query_extraction(store, res, top=top, evidence=evidence, exclude_self=exclude_self)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _query_extraction(store: Store, res: Result, *, top: int, evidence: int, exclude_self: bool) -> dict[str, Any]:
     ex = res.extraction
     assert ex is not None
     prints = fingerprint(ex)
