@@ -92,7 +92,7 @@ def run(name: str, pack: Path | None, settings: list[str], db_dir: Path, jobs: i
 
 
 PACK_ARG = {"none": "none", "bundled": "src/codekin/data/libs.db.xz", "new": "FULL_PACK.db",
-            "old": "OLD_BUNDLED.db.xz", "before": "PREVIOUS_BUNDLED.db.xz",
+            "old": "OLD_BUNDLED.db.xz", "before": "PREVIOUS_BUNDLED.db.xz", "s8": "SESSION8_BUNDLED.db.xz",
             "ext": "COMPACT_PACK.db.xz"}
 
 
@@ -107,11 +107,16 @@ PACK_NOTES = {
               "and runtimes from Debian sources with gcc-12, clang-14 and mingw-w64 at several levels, Debian's "
               ".so and mingw DLLs, literals of library sources; SQLite with its optional parts, llhttp; the "
               "samples' exported names carried)",
-    "bundled": "the compact pack shipped now in src/codekin/data/libs.db.xz: `before`, plus the PyPI references "
-               "of codekin.evidence.registry (Rust std and pyo3 as rustc releases of 2022-2026 build them, cut "
-               "out of 4 releases each of bcrypt, nh3 and jiter for win_amd64 and manylinux x86-64; SQLite as MSVC "
-               "builds it, cut out of the win_amd64 wheels of pysqlite3, pysqlite3-wheels and sqlcipher3-wheels; "
-               "only the functions, strings and exported names that builds of two different projects share)",
+    "s8": "the compact pack bundled from 2026-11-25 20:24 to 2026-11-26 03:07 (9.5 MB, 252 samples): `before`, "
+          "plus the PyPI references of codekin.evidence.registry (Rust std and pyo3 as rustc releases of 2022-2026 "
+          "build them, cut out of 4 releases each of bcrypt, nh3 and jiter for win_amd64 and manylinux x86-64; "
+          "SQLite as MSVC builds it, cut out of the win_amd64 wheels of pysqlite3, pysqlite3-wheels and "
+          "sqlcipher3-wheels; only the functions, strings and exported names that builds of two different "
+          "projects share)",
+    "bundled": "the compact pack shipped now in src/codekin/data/libs.db.xz: `s8`, plus MSVC-built compression "
+               "libraries cut out of win_amd64 wheels the same way: zstd (zstandard, pyzstd, imagecodecs' `_zstd`), "
+               "lz4 (lz4, imagecodecs' `_lz4`), brotli (Brotli, brotlicffi, imagecodecs' `_brotli`), zlib (lxml's "
+               "`etree`, Pillow's `_imaging`), zlib-ng (blosc2's C library, imagecodecs' `_zlibng`)",
 }
 
 

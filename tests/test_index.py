@@ -85,6 +85,26 @@ def test_open_set_unknown(db: Path) -> None:
     assert runtime and all(e["families_sharing"] >= 2 for e in runtime), "only shared runtime code matched"
 
 
+def test_a_shared_module_name_alone_attributes_nothing() -> None:
+    """The exports line adds to a link that code or strings make, in full only from a code and strings mean
+    of EXPORTS_GATE on: numcodecs' `zstd` module shares MSVC-built zstd code and its init function's name
+    (PyInit_zstd) with python-zstd's and nothing else (bench/libs_heldout.py), which is no attribution."""
+    from dataclasses import replace
+
+    from codekin.match.matcher import EXPORTS_GATE, VERDICT_MIN_SCORE, FamilyScore, _passes
+
+    weak = FamilyScore("python-zstd", None, score=0.175, distinct=0.175, shared_functions=40, distinct_functions=0,
+                       str_share=0.02, shared_strings=2, exp_share=1.0, shared_exports=1)
+    bare = replace(weak, exp_share=0.0, shared_exports=0)
+    assert bare.combined < weak.combined < VERDICT_MIN_SCORE and not _passes(weak)
+    # with code and strings past the gate, the same shared name counts in full
+    strong = replace(weak, score=EXPORTS_GATE, distinct=EXPORTS_GATE, str_share=EXPORTS_GATE)
+    assert strong.combined == pytest.approx(1 - (1 - EXPORTS_GATE) * 0.6)
+    assert _passes(strong)
+    # no code, strings or exports: nothing
+    assert replace(bare, score=0.0, distinct=0.0, str_share=0.0).combined == 0.0
+
+
 def test_query_an_index_without_labels(tmp_path: Path) -> None:
     """An index whose samples carry no family yet (indexed first, labelled later) answers "unknown" with
     the reason, not an error, though the query shares its code with them."""

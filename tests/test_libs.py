@@ -310,7 +310,7 @@ def test_registry_reference_keeps_only_what_two_projects_share(tmp_path: Path) -
     import zipfile
 
     from codekin.binary.loader import load_binary
-    from codekin.evidence.registry import shared_part, wheel_binaries
+    from codekin.evidence.registry import project_of, shared_part, split_req, wheel_binaries
     from codekin.fingerprint.hashing import hash_str
     from codekin.indexer import prepare
 
@@ -327,8 +327,18 @@ def test_registry_reference_keeps_only_what_two_projects_share(tmp_path: Path) -
         z.writestr("alpha/alpha.so", alpha.read_bytes())
         z.writestr("alpha.libs/libz-1234.so", beta.read_bytes())
         z.writestr("alpha/__init__.py", "from .alpha import *\n")
+        z.writestr("alpha/_other.so", beta.read_bytes())
     members = wheel_binaries(wheel.getvalue())
-    assert [m for m, _ in members] == ["alpha/alpha.so"] and members[0][1] == alpha.read_bytes()
+    assert [m for m, _ in members] == ["alpha/alpha.so", "alpha/_other.so"]
+    assert members[0][1] == alpha.read_bytes()
+    # a member pattern takes one module of a wheel that builds one per library (imagecodecs)
+    only = wheel_binaries(wheel.getvalue(), "alpha/_other.*")
+    assert [m for m, _ in only] == ["alpha/_other.so"] and only[0][1] == beta.read_bytes()
+    assert wheel_binaries(wheel.getvalue(), "alpha/_none.*") == []
+    assert split_req("imagecodecs==2024.9.22|imagecodecs/_zstd.*") == ("imagecodecs==2024.9.22",
+                                                                      "imagecodecs/_zstd.*")
+    assert split_req("lz4==4.3.3") == ("lz4==4.3.3", None)
+    assert project_of("Pillow==11.0.0|PIL/_imaging.*") == "pillow"
 
     pa, pb = prepare(alpha.read_bytes(), "alpha"), prepare(beta.read_bytes(), "beta")
     assert shared_part({"alpha": pa}) == []

@@ -14,6 +14,7 @@ amalgamation), and each project's own code is left out.
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import io
 import sys
@@ -40,21 +41,44 @@ REGISTRY_REFS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
      ("win_amd64", "manylinux2014_x86_64")),
     # the SQLite amalgamation as MSVC builds it, in three projects' Windows wheels
     ("sqlite", ("pysqlite3==0.6.1", "pysqlite3-wheels==0.5.0", "sqlcipher3-wheels==0.5.7"), ("win_amd64",)),
+    # compression libraries as MSVC builds them (Windows extensions embed them statically, and two unrelated
+    # samples that both embed zstd share nothing of their own). imagecodecs builds one module per library:
+    # a member pattern after "|" takes only that module of its wheel. Pairs hold at most one Cython-built
+    # module, so that Cython's generated helpers, which two Cython modules share, are not taken for the library
+    ("zstd", ("zstandard==0.21.0", "zstandard==0.23.0", "pyzstd==0.15.9", "pyzstd==0.16.2",
+              "imagecodecs==2024.9.22|imagecodecs/_zstd.*"), ("win_amd64",)),
+    ("lz4", ("lz4==4.3.2", "lz4==4.3.3", "imagecodecs==2024.9.22|imagecodecs/_lz4.*"), ("win_amd64",)),
+    ("brotli", ("Brotli==1.1.0", "brotlicffi==1.0.9.2", "brotlicffi==1.1.0.0",
+                "imagecodecs==2024.9.22|imagecodecs/_brotli.*"), ("win_amd64",)),
+    ("zlib", ("lxml==4.9.4|lxml/etree.*", "lxml==5.3.0|lxml/etree.*", "pillow==10.4.0|PIL/_imaging.*",
+              "pillow==11.0.0|PIL/_imaging.*"), ("win_amd64",)),
+    ("zlib-ng", ("blosc2==2.7.1|*libblosc2.dll", "blosc2==3.3.0|*libblosc2.dll",
+                 "imagecodecs==2023.3.16|imagecodecs/_zlibng.*", "imagecodecs==2024.9.22|imagecodecs/_zlibng.*"),
+     ("win_amd64",)),
 ]
 _PLATFORM_TAGS = {"manylinux2014_x86_64": ("manylinux2014_x86_64", "manylinux_2_28_x86_64")}
 
 
 def project_of(req: str) -> str:
-    return req.split("==")[0].strip().lower().replace("_", "-")
+    return req.split("|")[0].split("==")[0].strip().lower().replace("_", "-")
 
 
-def wheel_binaries(wheel: bytes) -> list[tuple[str, bytes]]:
-    """The native modules of a wheel (members that are PE or ELF images), read in memory. Vendored
-    libraries (``*.libs/``) are left out: they are other projects' code."""
+def split_req(req: str) -> tuple[str, str | None]:
+    """``"project==version|member pattern"`` -> (requirement, pattern or None)."""
+    base, _, pattern = req.partition("|")
+    return base.strip(), (pattern.strip() or None)
+
+
+def wheel_binaries(wheel: bytes, pattern: str | None = None) -> list[tuple[str, bytes]]:
+    """The native modules of a wheel (members that are PE or ELF images), read in memory; only members whose
+    path matches ``pattern`` (fnmatch) when one is given. Vendored libraries (``*.libs/``) are left out:
+    they are other projects' code."""
     out = []
     with zipfile.ZipFile(io.BytesIO(wheel)) as z:
         for info in z.infolist():
             if info.is_dir() or ".libs/" in info.filename:
+                continue
+            if pattern is not None and not fnmatch.fnmatchcase(info.filename, pattern):
                 continue
             with z.open(info) as f:
                 head = f.read(4)
@@ -167,9 +191,10 @@ def registry_references(log: Callable[[str], None], only: tuple[str, ...] | None
         for platform in platforms:
             projects: dict[str, list[Prepared]] = {}
             src_of: dict[str, str] = {}
-            for req in reqs:
+            for entry in reqs:
+                req, pattern = split_req(entry)
                 for whl in download(req, platform, libbuild.cache_dir() / "pypi-refs", log):
-                    for member, data in wheel_binaries(whl.read_bytes()):
+                    for member, data in wheel_binaries(whl.read_bytes(), pattern):
                         name = f"pypi:{req}:{Path(member).name}"
                         for p in prepare(data, name):
                             if p.record is not None:
