@@ -5,7 +5,7 @@ rule codekin_aiohttp
         family = "aiohttp"
         samples = 26
         description = "code found in samples of aiohttp and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // literal string of the data sections of sample 43b482eefbee003403ce2bb1bdc2b40e2109db92ef0c2dd7b6a1c50ecc277a7b (in 6 target sample(s); also in 5 more)
         $s0 = "status_line" ascii wide fullword
@@ -98,7 +98,7 @@ rule codekin_apsw
         family = "apsw"
         samples = 8
         description = "code found in samples of apsw and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // sample 7457dfa3e41ce88f8db7c2a1292f2f0f65ccc6a5804092461dedc93cc460405b: 47 code bytes at 0x2083f in the function at 0x20810 (184 instructions, in 3 target sample(s); also in 2 more); 0 bytes wildcarded (addresses, relocations, relative offsets)
         $f0 = { 48 89 F0 C1 E9 03 66 0F 6F E3 48 C1 E1 07 48 01 F1 F3 0F 6F 78 1E F3 0F 6F 40 0E 48 83 E8 80 66 0F 6F C8 66 0F 61 C7 66 0F 69 CF 66 0F 6F D0 }
@@ -153,7 +153,7 @@ rule codekin_argon2_cffi_bindings
         family = "argon2-cffi-bindings"
         samples = 6
         description = "code found in samples of argon2-cffi-bindings and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // sample b007f64124c20aca8b87b59403e696f99c736d36bfc0b8f7767bdbf6aa8f1489: 48 code bytes at 0x6ab9 in the function at 0x6a30 (455 instructions, in 2 target sample(s); also in 1 more); 0 bytes wildcarded (addresses, relocations, relative offsets)
         $f0 = { 66 44 0F 6F CC 66 44 0F F4 4A 90 66 45 0F D4 C9 66 0F EF CF 66 44 0F 6F F7 66 0F D4 C4 66 0F 6F D9 66 0F 73 F3 20 66 0F 73 D1 20 66 44 0F D4 C8 }
@@ -198,7 +198,7 @@ rule codekin_cramjam
         family = "cramjam"
         samples = 6
         description = "code found in samples of cramjam and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // sample 64084cda2985c5ae178f6a56ba53407eebf1597fdc86c604f4fa4b67c7cbcfe8: 47 code bytes at 0x1800ef9ba in the function at 0x1800ef900 (117 instructions, in 2 target sample(s)); 0 bytes wildcarded (addresses, relocations, relative offsets)
         $f0 = { 66 0F 6F D1 66 0F 3A 44 D4 00 66 0F EF D7 66 41 0F 3A 44 C8 11 66 0F EF CA 66 0F 6F D0 66 0F 3A 44 D4 00 66 41 0F EF D1 66 41 0F 3A 44 C0 11 }
@@ -245,7 +245,7 @@ rule codekin_crc32c
         family = "crc32c"
         samples = 6
         description = "code found in samples of crc32c and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // literal string of the data sections of sample dfa1787604789633f3f6d9f1e68cadb3865e7eb0e176969fec5b3cfdbfd63e48 (in 6 target sample(s); also in 5 more)
         $s0 = "your processor. This package comes with a software implementation, but this" ascii wide fullword
@@ -274,7 +274,7 @@ rule codekin_cytoolz
         family = "cytoolz"
         samples = 30
         description = "code found in samples of cytoolz and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // literal string of the data sections of sample 920199f7810434751a2410be7cc3fe03d44460051808ca81b2fa53a1ad331fcb (in 24 target sample(s); also in 23 more)
         $s0 = "PyObject *(PyObject *, int __pyx_skip_dispatch)" ascii wide fullword
@@ -341,7 +341,7 @@ rule codekin_google_crc32c
         family = "google-crc32c"
         samples = 8
         description = "code found in samples of google-crc32c and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // literal string of the data sections of sample e6c91b61bed80e978356675bd8d138938981126f7df9cff6b2bc8d2a9f828397 (in 4 target sample(s); also in 3 more)
         $s0 = "Return an updated CRC32C checksum." ascii wide fullword
@@ -382,7 +382,7 @@ rule codekin_httptools
         family = "httptools"
         samples = 12
         description = "code found in samples of httptools and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // literal string of the data sections of sample 844676340c2e0855701779b64811b8836a5eee5244fda54761af8d03bb9f4a2e (in 12 target sample(s); also in 11 more)
         $s0 = "HttpParserInvalidURLError" ascii wide fullword
@@ -425,7 +425,7 @@ rule codekin_isal
         family = "isal"
         samples = 17
         description = "code found in samples of isal and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // sample f8a06d9f5bde9636361a3d9b9522342933a0f15c85bcc5809cf601d27c24b4a9: 40 code bytes at 0x1cde0 in the function at 0x1cde0 (63 instructions, in 4 target sample(s); also in 3 more); 0 bytes wildcarded (addresses, relocations, relative offsets)
         $f0 = { 49 89 F2 49 89 F9 48 8D 47 03 31 D2 48 8D B7 7B 04 00 00 0F 1F 44 00 00 0F B6 08 39 CA 0F 4C D1 48 83 C0 04 48 39 F0 75 }
@@ -490,7 +490,7 @@ rule codekin_lupa
         family = "lupa"
         samples = 14
         description = "code found in samples of lupa and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // sample b20a008afb8e353abf68403c7d2de367dfa43cc6823887f0d9c9d5aae6f63ac4: 46 code bytes at 0x180058945 in the function at 0x180058860 (154 instructions, in 3 target sample(s); also in 2 more); 0 bytes wildcarded (addresses, relocations, relative offsets)
         $f0 = { 4D 33 D8 49 33 CB 49 C1 C8 13 4C 33 C2 48 8B C2 48 33 D1 48 C1 E0 11 48 33 C1 4D 33 D8 49 33 C3 49 C1 C8 13 4C 33 C2 48 8B CA 48 C1 E1 11 }
@@ -535,7 +535,7 @@ rule codekin_multidict
         family = "multidict"
         samples = 6
         description = "code found in samples of multidict and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // literal string of the data sections of sample ce68cbc67fc7a64f0531adc6855e57fac6c52bd376461e0d9f064e3772ee6a70 (in 6 target sample(s); also in 5 more)
         $s0 = "other argument must be a mapping, not %s" ascii wide fullword
@@ -564,7 +564,7 @@ rule codekin_orjson
         family = "orjson"
         samples = 6
         description = "code found in samples of orjson and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // sample a62b1c8faf951a5196ea5ca79460f5e7a4053789981a77afe41f9839aca985a0: 39 code bytes at 0x19cb0 in the function at 0x19cb0 (13 instructions, in 2 target sample(s)); 12 bytes wildcarded (addresses, relocations, relative offsets)
         $f0 = { F2 0F 10 05 ?? ?? ?? ?? F2 0F 10 0D ?? ?? ?? ?? 0F 16 C8 48 B9 77 13 D0 38 E6 21 28 45 48 33 0D ?? ?? ?? ?? 0F 57 0D }
@@ -611,7 +611,7 @@ rule codekin_pybcj
         family = "pybcj"
         samples = 6
         description = "code found in samples of pybcj and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // literal string of the data sections of sample e088972aaf21afdb6d2e31c47d80db281b628bc5983271a4e45c05b516e4e625 (in 6 target sample(s); also in 5 more)
         $s0 = "y*:SparcEncoder.encode" ascii wide fullword
@@ -640,7 +640,7 @@ rule codekin_pycares
         family = "pycares"
         samples = 6
         description = "code found in samples of pycares and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // sample aa0f5205b86bd0152e966b09647fd1391355599330bbcdc3d223999f902b4621: 41 code bytes at 0x1d24e in the function at 0x1d220 (82 instructions, in 2 target sample(s); also in 1 more); 8 bytes wildcarded (addresses, relocations, relative offsets)
         $f0 = { 66 48 0F 6E D0 0F 29 44 24 88 66 48 0F 6E C1 48 8D 05 ?? ?? ?? ?? 48 8D 35 ?? ?? ?? ?? 66 0F 6C C2 66 48 0F 6E D8 48 8D 15 }
@@ -685,7 +685,7 @@ rule codekin_pyppmd
         family = "pyppmd"
         samples = 6
         description = "code found in samples of pyppmd and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // sample 50f405557a0464f7bc57c1676dd93a79cd0e8b71b2c12ddbfcd4302de7497e52: 48 code bytes at 0x1800040ee in the function at 0x1800040c0 (122 instructions, in 3 target sample(s); also in 2 more); 0 bytes wildcarded (addresses, relocations, relative offsets)
         $f0 = { 0F B6 81 A2 00 00 00 0F AF 81 48 02 00 00 03 D0 0F B6 81 A1 00 00 00 0F AF 81 44 02 00 00 03 D0 0F B6 81 A0 00 00 00 0F AF 81 40 02 00 00 03 D0 }
@@ -722,7 +722,7 @@ rule codekin_python_rapidjson
         family = "python-rapidjson"
         samples = 6
         description = "code found in samples of python-rapidjson and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // literal string of the data sections of sample 4584795604483b4100030591fb31f5df16f58dc5c115215e69a981cbeae895f3 (in 6 target sample(s); also in 5 more)
         $s0 = "|ppOpOOOOOOO:Encoder" ascii wide fullword
@@ -751,7 +751,7 @@ rule codekin_wrapt
         family = "wrapt"
         samples = 6
         description = "code found in samples of wrapt and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // literal string of the data sections of sample 638c566a4410e9a286d481128926df2596e79fe332769897a4e20d3111dd676a (in 6 target sample(s); also in 5 more)
         $s0 = "wrapper has not been initialized" ascii wide fullword
@@ -780,7 +780,7 @@ rule codekin_yarl
         family = "yarl"
         samples = 6
         description = "code found in samples of yarl and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // literal string of the data sections of sample b92963967226d3ea6a20d5eb6ba98ab81d4ec2649a5432c5340b714b4451a42d (in 6 target sample(s); also in 5 more)
         $s0 = "yarl._quoting_c._write_char" ascii wide fullword
@@ -809,7 +809,7 @@ rule codekin_zope_interface
         family = "zope.interface"
         samples = 6
         description = "code found in samples of zope.interface and in no other indexed family, library or goodware"
-        date = "2026-11-25"
+        date = "2026-11-26"
     strings:
         // literal string of the data sections of sample c8c42bd78a39c810027c41fcd71f8772d4e6be77286022e44ba46b5fa9d07854 (in 6 target sample(s); also in 5 more)
         $s0 = "|OO:InterfaceBase.__init__" ascii wide fullword
