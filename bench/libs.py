@@ -162,9 +162,8 @@ def report(names: list[str], settings: list[str], build: dict[str, Any] | None) 
             "- confounder pairs: the unknown queries whose family shares code with an indexed one (sqlean.py/apsw, "
             "zlib-ng/isal, inflate64/pyppmd+pybcj, rpds-py/orjson+cramjam); a verdict there is a false "
             "attribution. `related score`: the best related family's score (lower is better)\n"
-            "- the machine was shared with other jobs (this run: two helpers' builds and profiling, load average "
-            "2-4 on 2 cores): latencies are "
-            "only comparable within this table, and only roughly\n\n"
+            "- query latencies (in process, one setting and pack after the other) are only comparable within "
+            "this table, and only roughly\n\n"
             + "\n".join(rows) + "\n")
     if "old" not in present:
         body += ("\nThe pack bundled before the compiled-library build (`old`) holds fingerprint-v1 signatures, "
