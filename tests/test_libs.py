@@ -367,3 +367,45 @@ def test_registry_reference_keeps_only_what_two_projects_share(tmp_path: Path) -
     assert own_str in set(pa[0].record.strings.tolist())
     assert cut["alpha"].record is not None and cut["alpha"].record.strings is not None
     assert own_str not in set(cut["alpha"].record.strings.tolist())
+
+
+def test_runtime_shared_by_three_libraries_references_is_named_apart(tmp_path: Path) -> None:
+    """Code that the references of at least three different libraries all carry is the toolchain's runtime
+    (MSVC's C runtime in every Windows extension), not any one of them: ``split_runtime`` moves it into a
+    reference of its own and leaves each library its own part, losing nothing. Here zlib, linked into three
+    programs standing for three libraries' references, plays the runtime."""
+    from codekin.binary.loader import load_binary
+    from codekin.evidence.registry import RUNTIME_LIBRARY, split_runtime
+    from codekin.indexer import prepare
+
+    libz = subprocess.run(["gcc", "-print-file-name=libz.a"], capture_output=True, text=True).stdout.strip()
+    if not Path(libz).is_file():
+        pytest.skip("needs zlib's static library (Debian: zlib1g-dev)")
+    src = fixture_path("../src")
+    paths = {"la": tmp_path / "alpha", "lb": tmp_path / "beta", "lc": tmp_path / "gamma"}
+    _cc(str(src / "zlib_alpha.c"), libz, "-o", str(paths["la"]))
+    _cc(str(src / "zlib_beta.c"), libz, "-o", str(paths["lb"]))
+    subprocess.run(["gcc", "-Os", str(src / "zlib_beta.c"), libz, "-o", str(paths["lc"])], check=True,
+                   capture_output=True, timeout=120)
+    platform = "manylinux2014_x86_64"
+    cuts = []
+    for lib, path in paths.items():
+        (p,) = prepare(path.read_bytes(), lib)
+        cuts.append((lib, f"test:{lib}", platform, p))
+    out = split_runtime(cuts, log=lambda _m: None)
+    rt_name = RUNTIME_LIBRARY[platform]
+    names = {s.address: s.name for s in load_binary(paths["la"].read_bytes()).symbols if s.kind == "function"}
+    full = cuts[0][3]
+    assert full.prints is not None
+    mine = [p for lib, _s, _pf, p in out if lib == "la"]
+    runtime = [p for lib, _s, _pf, p in out if lib == rt_name and p.name == "la"]
+    assert len(mine) == 1 and len(runtime) == 1
+    own, rt = mine[0].prints, runtime[0].prints
+    assert own is not None and rt is not None
+    own_names = {names.get(int(a), "") for a in own.address.tolist()}
+    rt_names = {names.get(int(a), "") for a in rt.address.tolist()}
+    assert {"inflate", "adler32_z"} <= rt_names and not {"inflate", "adler32_z"} & own_names
+    assert {"alpha_mix", "alpha_report"} <= own_names and not {"alpha_mix", "alpha_report"} & rt_names
+    # nothing lost: the two parts are the build
+    assert sorted(own.address.tolist() + rt.address.tolist()) == sorted(full.prints.address.tolist())
+    assert {lib for lib, *_ in out} == {"la", "lb", "lc", rt_name}

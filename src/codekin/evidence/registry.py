@@ -104,15 +104,15 @@ def _subset(p: FunctionPrints, keep: np.ndarray) -> FunctionPrints:
                           [p.strings[i] for i in pick], [p.consts[i] for i in pick], [p.imports[i] for i in pick])
 
 
-def shared_part(projects: dict[str, list[Prepared]]) -> list[tuple[str, Prepared]]:
-    """Each build cut down to what builds of another project share with it: its functions with a partner
-    at the matcher's evidence similarity (exact twins, LSH candidates scored by the matcher) in another
-    project, and its strings and exported names that another project's builds hold too. Builds of one
-    project only keep nothing."""
+def shared_part(projects: dict[str, list[Prepared]], min_others: int = 1) -> list[tuple[str, Prepared]]:
+    """Each build cut down to what builds of other projects share with it: its functions with a partner
+    at the matcher's evidence similarity (exact twins, LSH candidates scored by the matcher) in at least
+    ``min_others`` other projects, and its strings and exported names that as many other projects' builds
+    hold too. Builds of one project only keep nothing."""
     from codekin.match.matcher import match
 
     builds = [(proj, p) for proj, ps in projects.items() for p in ps if p.record is not None and p.prints is not None]
-    if len({proj for proj, _ in builds}) < 2:
+    if len({proj for proj, _ in builds}) < 1 + min_others:
         return []
     with tempfile.TemporaryDirectory(prefix="codekin-refs-") as tmp:
         store = SQLiteStore(Path(tmp) / "refs.db")
@@ -141,13 +141,19 @@ def shared_part(projects: dict[str, list[Prepared]]) -> list[tuple[str, Prepared
                     continue
                 done.add(p.record.sha256)
                 qr = match(store, p.prints, exclude_samples=ids.get(proj, set()))
-                addrs = {e["address"] for e in qr.evidence if e["family"] is not None}
+                others: dict[int, set[str]] = {}
+                for e in qr.evidence:
+                    if e["family"] is not None:
+                        others.setdefault(e["address"], set()).add(e["family"])
+                addrs = [a for a, fams in others.items() if len(fams) >= min_others]
                 keep = np.isin(p.prints.address, np.asarray(sorted(addrs), dtype=np.int64))
                 if not keep.any():
                     continue
                 rec = p.record
-                strings = np.asarray([h for h in _hashes(rec.strings) if len(holders_s[h]) > 1], dtype=np.uint64)
-                tokens = np.asarray([h for h in _hashes(rec.tokens) if len(holders_t[h]) > 1], dtype=np.uint64)
+                strings = np.asarray([h for h in _hashes(rec.strings) if len(holders_s[h]) > min_others],
+                                     dtype=np.uint64)
+                tokens = np.asarray([h for h in _hashes(rec.tokens) if len(holders_t[h]) > min_others],
+                                    dtype=np.uint64)
                 prints = _subset(p.prints, keep)
                 # a part of the file, not the file: its own id, so that the whole file can still be indexed
                 # (as a family of an analyst's, say) and is not taken for a duplicate of the reference
@@ -184,7 +190,7 @@ def registry_references(log: Callable[[str], None], only: tuple[str, ...] | None
     """(library, source, cut-down build) for every reference of REGISTRY_REFS, per platform."""
     from codekin.evidence import libbuild
 
-    out: list[tuple[str, str, Prepared]] = []
+    cuts: list[tuple[str, str, str, Prepared]] = []
     for lib, reqs, platforms in REGISTRY_REFS:
         if only and lib not in only:
             continue
@@ -205,7 +211,50 @@ def registry_references(log: Callable[[str], None], only: tuple[str, ...] | None
             for _proj, p in shared_part(projects):
                 assert p.record is not None and p.prints is not None
                 p.record.info.pop("path", None)
-                out.append((lib, src_of[p.record.info["cut_from_sha256"]], p))
+                cuts.append((lib, src_of[p.record.info["cut_from_sha256"]], platform, p))
                 log(f"  {p.name}: {len(p.prints)} of {p.record.info['of_functions']} functions shared "
                     f"with another project: {lib}")
+    return [(lib, src, p) for lib, src, _platform, p in split_runtime(cuts, log)]
+
+
+RUNTIME_LIBRARY = {"win_amd64": "msvc-crt", "manylinux2014_x86_64": "manylinux-runtime"}
+
+
+def split_runtime(cuts: list[tuple[str, str, str, Prepared]], log: Callable[[str], None] = print
+                  ) -> list[tuple[str, str, str, Prepared]]:
+    """Each library's cuts less what cuts of at least two *other* libraries on the same platform share with
+    them: the toolchain's runtime that every build links (MSVC's C runtime start-up and security-cookie
+    code in every Windows extension), which is no more zstd than it is SQLite. That part becomes a
+    reference of its own (``RUNTIME_LIBRARY``), so that a report names it for what it is; the discount is
+    the same. (Code two libraries share, zlib's in zlib-ng, stays with each.)"""
+    out: list[tuple[str, str, str, Prepared]] = []
+    for platform in sorted({c[2] for c in cuts}):
+        mine = [c for c in cuts if c[2] == platform]
+        by_lib: dict[str, list[Prepared]] = {}
+        for lib, _src, _pf, p in mine:
+            by_lib.setdefault(lib, []).append(p)
+        runtime = {p.record.info["cut_from_sha256"]: p for _lib, p in shared_part(by_lib, min_others=2)
+                   if p.record is not None and p.prints is not None}
+        rt_name = RUNTIME_LIBRARY.get(platform, f"{platform}-runtime")
+        for lib, src, pf, p in mine:
+            assert p.record is not None and p.prints is not None
+            rt = runtime.get(p.record.sha256)
+            if rt is None:
+                out.append((lib, src, pf, p))
+                continue
+            assert rt.record is not None and rt.prints is not None
+            keep = ~np.isin(p.prints.address, rt.prints.address)
+            rt_s, rt_t = set(_hashes(rt.record.strings)), set(_hashes(rt.record.tokens))
+            rec = p.record
+            if keep.any():
+                prints = _subset(p.prints, keep)
+                rec = replace(rec, n_functions=len(prints), n_instructions=int(prints.n_insns.sum()),
+                              strings=np.asarray([h for h in _hashes(rec.strings) if h not in rt_s], dtype=np.uint64),
+                              tokens=np.asarray([h for h in _hashes(rec.tokens) if h not in rt_t], dtype=np.uint64),
+                              info={**rec.info, "kept_functions": int(keep.sum())})
+                out.append((lib, src, pf, Prepared(p.name, rec, prints)))
+            rt.record.info.pop("path", None)
+            out.append((rt_name, src, pf, rt))
+            log(f"  {p.name}: {len(rt.prints)} of its {len(p.prints)} functions also in other libraries' "
+                f"references: {rt_name}")
     return out
