@@ -116,8 +116,8 @@ PACK_NOTES = {
     "bundled": "the compact pack shipped now in src/codekin/data/libs.db.xz: `s8`, plus MSVC-built compression "
                "libraries cut out of win_amd64 wheels the same way: zstd (zstandard, pyzstd, imagecodecs' `_zstd`), "
                "lz4 (lz4, imagecodecs' `_lz4`), brotli (Brotli, brotlicffi, imagecodecs' `_brotli`), zlib (lxml's "
-               "`etree`, Pillow's `_imaging`), zlib-ng (blosc2's C library, imagecodecs' `_zlibng`); what the references "
-               "of three or more libraries share (MSVC's C runtime) as a reference of its own, `msvc-crt`",
+               "`etree`, Pillow's `_imaging`), zlib-ng (blosc2's C library, imagecodecs' `_zlibng`); what the "
+               "references of three or more libraries share (MSVC's C runtime) as a reference of its own, `msvc-crt`",
 }
 
 
