@@ -39,14 +39,9 @@ QUERIES = [
 
 
 def _binaries(entry: str) -> list[tuple[str, bytes]]:
-    from codekin.evidence import libbuild
-    from codekin.evidence.registry import download, split_req, wheel_binaries
+    from codekin.evidence.registry import entry_binaries
 
-    req, pattern = split_req(entry)
-    out = []
-    for whl in download(req, "win_amd64", libbuild.cache_dir() / "pypi-refs", print):
-        out += wheel_binaries(whl.read_bytes(), pattern)
-    return out
+    return entry_binaries(entry, "win_amd64", print)
 
 
 def run(name: str, pack: Path | None) -> dict[str, Any]:

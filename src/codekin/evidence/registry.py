@@ -185,11 +185,21 @@ def download(req: str, platform: str, dest: Path, log: Callable[[str], None]) ->
     return sorted(d.glob("*.whl"))
 
 
+def entry_binaries(entry: str, platform: str, log: Callable[[str], None]) -> list[tuple[str, bytes]]:
+    """The native modules of ``"project==version[|member pattern]"``'s wheels for ``platform`` (pip, cached
+    with the references)."""
+    from codekin.evidence import libbuild
+
+    req, pattern = split_req(entry)
+    out: list[tuple[str, bytes]] = []
+    for whl in download(req, platform, libbuild.cache_dir() / "pypi-refs", log):
+        out += wheel_binaries(whl.read_bytes(), pattern)
+    return out
+
+
 def registry_references(log: Callable[[str], None], only: tuple[str, ...] | None = None
                         ) -> list[tuple[str, str, Prepared]]:
     """(library, source, cut-down build) for every reference of REGISTRY_REFS, per platform."""
-    from codekin.evidence import libbuild
-
     cuts: list[tuple[str, str, str, Prepared]] = []
     for lib, reqs, platforms in REGISTRY_REFS:
         if only and lib not in only:
@@ -198,16 +208,15 @@ def registry_references(log: Callable[[str], None], only: tuple[str, ...] | None
             projects: dict[str, list[Prepared]] = {}
             src_of: dict[str, str] = {}
             for entry in reqs:
-                req, pattern = split_req(entry)
-                for whl in download(req, platform, libbuild.cache_dir() / "pypi-refs", log):
-                    for member, data in wheel_binaries(whl.read_bytes(), pattern):
-                        name = f"pypi:{req}:{Path(member).name}"
-                        for p in prepare(data, name):
-                            if p.record is not None:
-                                projects.setdefault(project_of(req), []).append(p)
-                                src_of[p.record.sha256] = f"pypi:{req}"
-                            else:
-                                log(f"  {name}: {p.error}")
+                req, _ = split_req(entry)
+                for member, data in entry_binaries(entry, platform, log):
+                    name = f"pypi:{req}:{Path(member).name}"
+                    for p in prepare(data, name):
+                        if p.record is not None:
+                            projects.setdefault(project_of(req), []).append(p)
+                            src_of[p.record.sha256] = f"pypi:{req}"
+                        else:
+                            log(f"  {name}: {p.error}")
             for _proj, p in shared_part(projects):
                 assert p.record is not None and p.prints is not None
                 p.record.info.pop("path", None)
